@@ -1,0 +1,113 @@
+using ClaimDesk.Core.Localization;
+using ClaimDesk.Web.Data;
+using ClaimDesk.Web.Features.Account;
+using ClaimDesk.Web.Features.Culture;
+using ClaimDesk.Web.Features.Health;
+using ClaimDesk.Web.Features.SystemInfo;
+using ClaimDesk.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+
+namespace ClaimDesk.Web;
+
+/// <summary>How the one deployable is put together: services, then the request pipeline.</summary>
+public static class ClaimDeskApplication
+{
+    public static void AddClaimDesk(this WebApplicationBuilder builder, CommandLine commandLine)
+    {
+        if (commandLine.Demo)
+        {
+            builder.Configuration.AddInMemoryCollection([new($"{ClaimDeskOptions.Section}:Demo", "true")]);
+        }
+
+        var options = builder.Configuration.GetSection(ClaimDeskOptions.Section).Get<ClaimDeskOptions>() ?? new();
+        if (!Language.IsSupported(options.DefaultLanguage))
+        {
+            throw new StartupException(
+                $"ClaimDesk:DefaultLanguage is '{options.DefaultLanguage}', but it must be one of: {string.Join(", ", Language.All)}.");
+        }
+
+        var services = builder.Services;
+        services.Configure<ClaimDeskOptions>(builder.Configuration.GetSection(ClaimDeskOptions.Section));
+        var dataDirectory = new DataDirectory(builder.Environment.ContentRootPath, options.DataDirectory);
+        services.AddSingleton(dataDirectory);
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddDataProtection()
+            .SetApplicationName("ClaimDesk")
+            .PersistKeysToFileSystem(new DirectoryInfo(dataDirectory.Combine("keys")));
+
+        builder.AddClaimDeskDatabase(options, dataDirectory);
+        services.AddScoped<AuditTrail>();
+        services.AddClaimDeskAccounts();
+        services.AddClaimDeskLocalization(options);
+
+        services.AddRazorPages(pages =>
+            {
+                pages.RootDirectory = "/Features";
+                pages.Conventions.AuthorizeFolder("/", AccountServices.StaffPolicy);
+                pages.Conventions.AuthorizeFolder("/Admin", AccountServices.AdministratorPolicy);
+                pages.Conventions.AllowAnonymousToPage("/Account/Login");
+                pages.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+                pages.Conventions.AllowAnonymousToPage("/Error");
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(localization =>
+                localization.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+
+        services.AddProblemDetails();
+        services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "ClaimDesk API";
+            document.Info.Description = "Complaints and RMA: claims, master data and events. Errors are RFC 9457 problem details.";
+            return Task.CompletedTask;
+        }));
+        services.AddClaimDeskHealthChecks();
+    }
+
+    public static void UseClaimDesk(this WebApplication app)
+    {
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(context => !IsApi(context), pages =>
+        {
+            pages.UseExceptionHandler("/Error");
+            pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        });
+
+        app.UseStaticFiles();
+        app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<PasswordChangeGate>();
+        app.UseAntiforgery();
+
+        app.MapRazorPages();
+        app.MapClaimDeskHealthChecks();
+        app.MapCultureEndpoint();
+        app.MapOpenApi("/api/docs/{documentName}.json");
+        app.UseSwaggerUI(swagger =>
+        {
+            swagger.RoutePrefix = "api/docs";
+            swagger.SwaggerEndpoint("/api/docs/v1.json", "ClaimDesk API v1");
+            swagger.DocumentTitle = "ClaimDesk API";
+        });
+        app.MapSystemApi();
+        app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Log(app));
+    }
+
+    /// <summary>Migrates the schema and seeds accounts (and demo data with <c>--demo</c>) before serving.</summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var options = scope.ServiceProvider.GetRequiredService<IOptions<ClaimDeskOptions>>().Value;
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(options.Demo);
+    }
+
+    public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+}

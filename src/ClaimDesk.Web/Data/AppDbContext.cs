@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimDesk.Web.Data;
+
+/// <summary>
+/// The one EF Core context, for SQLite and PostgreSQL alike. The schema is not created by EF: numbered SQL scripts
+/// under Data/Migrations are applied by <see cref="SchemaMigrator"/>, and a test proves they match this model.
+/// </summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityDbContext<AppUser, IdentityRole, string>(options)
+{
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<AppUser>(user =>
+        {
+            user.ToTable("users");
+            user.Property(u => u.DisplayName).HasMaxLength(200);
+            user.Property(u => u.Language).HasMaxLength(5);
+            user.HasIndex(u => u.CreatedAt);
+            user.HasIndex(u => u.NormalizedUserName).HasDatabaseName("ux_users_normalized_user_name").IsUnique();
+            user.HasIndex(u => u.NormalizedEmail).HasDatabaseName("ux_users_normalized_email").IsUnique();
+        });
+        builder.Entity<IdentityRole>(role =>
+        {
+            role.ToTable("roles");
+            role.HasIndex(r => r.NormalizedName).HasDatabaseName("ux_roles_normalized_name").IsUnique();
+        });
+        builder.Entity<IdentityUserRole<string>>().ToTable("user_roles");
+        builder.Entity<IdentityUserClaim<string>>().ToTable("user_claims");
+        builder.Entity<IdentityUserLogin<string>>().ToTable("user_logins");
+        builder.Entity<IdentityUserToken<string>>().ToTable("user_tokens");
+        builder.Entity<IdentityRoleClaim<string>>().ToTable("role_claims");
+
+        builder.Entity<AuditEvent>(audit =>
+        {
+            audit.ToTable("audit_events");
+            audit.Property(a => a.ActorType).HasMaxLength(20);
+            audit.Property(a => a.ActorId).HasMaxLength(100);
+            audit.Property(a => a.ActorName).HasMaxLength(256);
+            audit.Property(a => a.EntityType).HasMaxLength(50);
+            audit.Property(a => a.EntityId).HasMaxLength(100);
+            audit.Property(a => a.Action).HasMaxLength(50);
+            audit.Property(a => a.Field).HasMaxLength(100);
+            audit.Property(a => a.RemoteAddress).HasMaxLength(64);
+            audit.HasIndex(a => new { a.EntityType, a.EntityId, a.At });
+        });
+    }
+}

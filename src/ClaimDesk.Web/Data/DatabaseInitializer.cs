@@ -1,0 +1,30 @@
+using System.Data.Common;
+using ClaimDesk.Web.Infrastructure;
+
+namespace ClaimDesk.Web.Data;
+
+/// <summary>
+/// Runs at start-up (and as the <c>migrate</c> command): brings the schema up to date, then seeds roles, the first
+/// administrator and, when asked, demo data. Database errors become one-line <see cref="StartupException"/>s.
+/// </summary>
+public sealed class DatabaseInitializer(
+    SchemaMigrator migrator, AccountSeeder accounts, DatabaseInfo database)
+{
+    public async Task InitializeAsync(bool seedDemo, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await migrator.MigrateAsync(cancellationToken);
+            await accounts.SeedAsync(seedDemo, cancellationToken);
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException { InnerException: DbException })
+        {
+            var inner = e as DbException ?? (DbException)e.InnerException!;
+            throw new StartupException(
+                $"The {database.Provider} database given by ConnectionStrings:{DatabaseSetup.ConnectionStringName} " +
+                $"(ClaimDesk:Database:Provider = {database.Provider}) cannot be used: {OneLine(inner.Message)}", e);
+        }
+    }
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+}

@@ -1,0 +1,43 @@
+namespace ClaimDesk.Web.Infrastructure;
+
+/// <summary>The <c>ClaimDesk</c> configuration section; every key is also settable as <c>ClaimDesk__Key</c>.</summary>
+public sealed class ClaimDeskOptions
+{
+    public const string Section = "ClaimDesk";
+
+    /// <summary>Where the SQLite file, stored files and the mail pickup folder live; relative to the content root.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    public DatabaseOptions Database { get; set; } = new();
+
+    public AdminOptions Admin { get; set; } = new();
+
+    /// <summary>The UI language when neither the language cookie nor the browser names a supported one.</summary>
+    public string DefaultLanguage { get; set; } = "en";
+
+    /// <summary>Seed demo data into an empty database (also set by the <c>--demo</c> switch).</summary>
+    public bool Demo { get; set; }
+}
+
+public sealed class DatabaseOptions
+{
+    /// <summary><c>Sqlite</c> (embedded default) or <c>Postgres</c>.</summary>
+    public string Provider { get; set; } = nameof(DatabaseProvider.Sqlite);
+}
+
+public sealed class AdminOptions
+{
+    public string Email { get; set; } = "admin@claimdesk.local";
+
+    /// <summary>When empty, a random password is generated, printed once, and must be changed at first sign-in.</summary>
+    public string? Password { get; set; }
+}
+
+/// <summary>The database this process uses, as resolved from configuration at start-up.</summary>
+public sealed record DatabaseInfo(DatabaseProvider Provider);
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
