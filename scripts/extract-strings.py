@@ -1,0 +1,228 @@
+#!/usr/bin/env python3
+"""Lists the localization keys that src/ClaimDesk.Web uses, and checks .resx files against them.
+
+The UI has one shared resource, IStringLocalizer<SharedResource>, whose keys are the English texts themselves.
+This script finds the keys in the source:
+
+  * .cshtml: L["..."] and L["...", args]        (L is the localizer injected in _ViewImports.cshtml)
+  * .cs:     localizer["..."] and localizer["...", args]
+  * .cs:     ErrorMessage = "..."               (data-annotation attributes, localized by AddDataAnnotationsLocalization)
+  * .cs:     [Display(Name = "...")]            (also Description/Prompt, which MVC localizes the same way)
+  * .cs:     Error(nameof(X), "...")            (LocalizedIdentityErrorDescriber passes its texts on to the localizer)
+  * the role names, which the views translate through a variable (L[role]); see ROLE_KEYS.
+
+Usage:
+  scripts/extract-strings.py                      print every key, sorted and unique, one a line
+  scripts/extract-strings.py --verbose            ... and, on stderr, where each key is used and any non-literal keys
+  scripts/extract-strings.py --check A.resx ...   exit 1 if a file lacks a key (or has a duplicate entry, or a
+                                                  translation whose {0}-style placeholders differ from the key's);
+                                                  keys in a file that no code uses are only warned about
+"""
+
+import argparse
+import os
+import re
+import sys
+import xml.etree.ElementTree as ET
+
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+SOURCE = os.path.join(ROOT, "src", "ClaimDesk.Web")
+SKIP_DIRS = {"bin", "obj", "node_modules", "wwwroot", "Resources"}
+
+# The role names (ClaimDesk.Core.Security.StaffRole) are stored in the database and translated in the views with a
+# variable key, L[role] / L[r], so no literal in the source shows them: they are listed here. Keep in step with
+# StaffRole.All.
+ROLE_KEYS = ["Administrator", "Manager", "Operator", "Technician", "Partner"]
+
+# A C# string literal: verbatim @"..." ("" is a quote) or regular "..." (backslash escapes). Interpolated strings
+# ($"...") are not keys: a key must be a constant for the resx lookup to work.
+STRING = r'(?P<lit>@"(?:[^"]|"")*"|(?<![@$])"(?:[^"\\\n]|\\.)*")'
+
+PATTERNS = {
+    ".cshtml": [
+        re.compile(r'(?<![\w.])L\[\s*' + STRING + r'\s*[,\]]'),
+    ],
+    ".cs": [
+        re.compile(r'(?<![\w.])localizer\[\s*' + STRING + r'\s*[,\]]'),
+        re.compile(r'\bErrorMessage\s*=\s*' + STRING),
+        re.compile(r'\[\s*(?:System\.ComponentModel\.DataAnnotations\.)?Display(?:Attribute)?\s*\([^\]]*?\b(?:Name|Description|Prompt)\s*=\s*' + STRING),
+        re.compile(r'\bError\(\s*nameof\([^()]*\)\s*,\s*' + STRING),
+    ],
+}
+
+# Indexing the localizer with something other than a literal: listed by --verbose, so such keys are not forgotten.
+DYNAMIC = {
+    ".cshtml": re.compile(r'(?<![\w.])L\[\s*(?!["@\s])([^\],]+)'),
+    ".cs": re.compile(r'(?<![\w.])localizer\[\s*(?!["@\s])([^\],]+)'),
+}
+
+ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "\\": "\\", '"': '"', "'": "'", "a": "\a", "b": "\b",
+           "f": "\f", "v": "\v"}
+
+
+def decode(literal):
+    """The value of a C# string literal."""
+    if literal.startswith('@"'):
+        return literal[2:-1].replace('""', '"')
+    body = literal[1:-1]
+    out, i = [], 0
+    while i < len(body):
+        c = body[i]
+        if c != "\\":
+            out.append(c)
+            i += 1
+            continue
+        e = body[i + 1]
+        if e == "u":
+            out.append(chr(int(body[i + 2:i + 6], 16)))
+            i += 6
+        elif e == "U":
+            out.append(chr(int(body[i + 2:i + 10], 16)))
+            i += 10
+        elif e == "x":
+            m = re.match(r"[0-9a-fA-F]{1,4}", body[i + 2:])
+            out.append(chr(int(m.group(0), 16)))
+            i += 2 + len(m.group(0))
+        else:
+            out.append(ESCAPES.get(e, e))
+            i += 2
+    return "".join(out)
+
+
+def strip_cs_comments(text):
+    """C# source with // and /* */ comments blanked (newlines kept, so line numbers stay right)."""
+    out, i, n = [], 0, len(text)
+    while i < n:
+        c = text[i]
+        if text.startswith("//", i):
+            j = text.find("\n", i)
+            j = n if j < 0 else j
+            out.append(" " * (j - i))
+            i = j
+        elif text.startswith("/*", i):
+            j = text.find("*/", i + 2)
+            j = n if j < 0 else j + 2
+            out.append(re.sub(r"[^\n]", " ", text[i:j]))
+            i = j
+        elif text.startswith('@"', i) or text.startswith('$@"', i) or text.startswith('@$"', i):
+            j = text.index('"', i) + 1
+            while j < n:
+                if text[j] == '"':
+                    if j + 1 < n and text[j + 1] == '"':
+                        j += 2
+                        continue
+                    j += 1
+                    break
+                j += 1
+            out.append(text[i:j])
+            i = j
+        elif c == '"' or c == "'":
+            j = i + 1
+            while j < n and text[j] != c and text[j] != "\n":
+                j += 2 if text[j] == "\\" else 1
+            j = min(j + 1, n)
+            out.append(text[i:j])
+            i = j
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def strip_razor_comments(text):
+    """Razor @* ... *@ comments blanked. HTML comments are kept: Razor still runs the code inside them."""
+    return re.sub(r"@\*.*?\*@", lambda m: re.sub(r"[^\n]", " ", m.group(0)), text, flags=re.S)
+
+
+def source_files():
+    for directory, subdirs, files in os.walk(SOURCE):
+        subdirs[:] = sorted(d for d in subdirs if d not in SKIP_DIRS)
+        for name in sorted(files):
+            ext = os.path.splitext(name)[1]
+            if ext in PATTERNS:
+                yield os.path.join(directory, name), ext
+
+
+def extract():
+    """(keys as {key: [where used]}, non-literal uses as [where])."""
+    keys = {key: ["ROLE_KEYS in " + os.path.relpath(__file__, ROOT)] for key in ROLE_KEYS}
+    dynamic = []
+    for path, ext in source_files():
+        with open(path, encoding="utf-8-sig") as f:
+            text = f.read()
+        text = strip_cs_comments(text) if ext == ".cs" else strip_razor_comments(text)
+        rel = os.path.relpath(path, ROOT)
+        for pattern in PATTERNS[ext]:
+            for m in pattern.finditer(text):
+                line = text.count("\n", 0, m.start("lit")) + 1
+                keys.setdefault(decode(m.group("lit")), []).append(f"{rel}:{line}")
+        for m in DYNAMIC[ext].finditer(text):
+            line = text.count("\n", 0, m.start()) + 1
+            dynamic.append(f"{rel}:{line}: {m.group(0).strip()}")
+    return keys, dynamic
+
+
+PLACEHOLDER = re.compile(r"(?<!\{)\{(\d+)(?:[,:][^}]*)?\}")
+
+
+def placeholders(text):
+    return sorted(set(PLACEHOLDER.findall(text)), key=int)
+
+
+def check(paths, keys):
+    failed = False
+    for path in paths:
+        try:
+            root = ET.parse(path).getroot()
+        except (OSError, ET.ParseError) as e:
+            print(f"{path}: cannot read: {e}", file=sys.stderr)
+            failed = True
+            continue
+        entries = {}
+        duplicates = set()
+        for data in root.iter("data"):
+            name = data.get("name")
+            if name in entries:
+                duplicates.add(name)
+            value = data.find("value")
+            entries[name] = "" if value is None or value.text is None else value.text
+        missing = sorted(k for k in keys if k not in entries)
+        unused = sorted(k for k in entries if k not in keys)
+        mismatched = sorted(k for k in keys if k in entries and placeholders(k) != placeholders(entries[k]))
+        empty = sorted(k for k in keys if k in entries and not entries[k].strip())
+        for title, items in (("missing", missing), ("duplicate", sorted(duplicates)),
+                             ("placeholders differ from the key", mismatched), ("empty translation", empty)):
+            if items:
+                failed = True
+                print(f"{path}: {len(items)} {title}:")
+                for k in items:
+                    print(f"  {k}")
+        if unused:
+            print(f"{path}: warning: {len(unused)} not used by the code:", file=sys.stderr)
+            for k in unused:
+                print(f"  {k}", file=sys.stderr)
+        if not (missing or duplicates or mismatched or empty):
+            print(f"{path}: all {len(keys)} keys present")
+    return 1 if failed else 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--check", nargs="+", metavar="FILE.resx", help="check these resx files against the code")
+    parser.add_argument("--verbose", action="store_true", help="on stderr: where each key is used, non-literal keys")
+    args = parser.parse_args()
+    keys, dynamic = extract()
+    if args.verbose:
+        for key in sorted(keys):
+            print(f"{key!r}: {', '.join(keys[key])}", file=sys.stderr)
+        for where in dynamic:
+            print(f"non-literal key (add it to ROLE_KEYS or similar if it is new): {where}", file=sys.stderr)
+    if args.check:
+        return check(args.check, keys)
+    for key in sorted(keys):
+        print(key)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

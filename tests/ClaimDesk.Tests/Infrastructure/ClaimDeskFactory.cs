@@ -1,0 +1,67 @@
+using ClaimDesk.Web.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ClaimDesk.Tests.Infrastructure;
+
+/// <summary>
+/// The real application on a given test database, configured the way an operator would: through the
+/// <c>ClaimDesk:*</c> settings and <c>ConnectionStrings:ClaimDesk</c>.
+/// </summary>
+public sealed class ClaimDeskFactory : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@claimdesk.local";
+    public const string AdminPassword = "Admin-Pass-2026!";
+
+    private readonly TestDatabase _database;
+    private readonly Dictionary<string, string?> _settings;
+
+    /// <summary>An <paramref name="adminPassword"/> of null lets ClaimDesk generate the administrator's one-time password.</summary>
+    public ClaimDeskFactory(TestDatabase database, string? adminPassword = AdminPassword, bool demo = false, bool kestrel = false)
+    {
+        _database = database;
+        _settings = new()
+        {
+            ["ClaimDesk:DataDirectory"] = database.DataDirectory,
+            ["ClaimDesk:Database:Provider"] = database.Provider.ToString(),
+            ["ConnectionStrings:ClaimDesk"] = database.ConnectionString,
+            ["ClaimDesk:Admin:Email"] = AdminEmail,
+            ["ClaimDesk:Admin:Password"] = adminPassword ?? "",
+            ["ClaimDesk:Demo"] = demo ? "true" : "false",
+        };
+        if (kestrel)
+        {
+            UseKestrel(0);
+        }
+    }
+
+    public TestDatabase Database => _database;
+
+    public LogCapture Logs { get; } = new();
+
+    /// <summary>The real address when the factory runs on Kestrel (browser tests).</summary>
+    public Uri ServerAddress
+    {
+        get
+        {
+            StartServer();
+            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new Uri(address.Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+    }
+
+    public HttpClient CreateBrowserLikeClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+}

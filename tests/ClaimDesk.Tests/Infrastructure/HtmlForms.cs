@@ -1,0 +1,73 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace ClaimDesk.Tests.Infrastructure;
+
+/// <summary>Reads pages and submits their forms the way a browser without JavaScript does.</summary>
+public static class HtmlForms
+{
+    private static readonly HtmlParser Parser = new();
+
+    public static async Task<IHtmlDocument> GetPageAsync(this HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+    }
+
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
+        await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+
+    /// <summary>
+    /// Submits the first form on <paramref name="url"/> whose fields include the given names: its hidden fields
+    /// (antiforgery token) are sent as they are, the given values override the rest.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(
+        this HttpClient client, string url, IReadOnlyDictionary<string, string> values, string? formSelector = null)
+    {
+        var page = await client.GetPageAsync(url);
+        var form = formSelector is not null
+            ? (IHtmlFormElement)page.QuerySelector(formSelector)!
+            : page.Forms.First(f => values.Keys.All(k => f.Elements.OfType<IHtmlElement>().Any(e => e.GetAttribute("name") == k)));
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            var name = element.GetAttribute("name");
+            if (string.IsNullOrEmpty(name) || values.ContainsKey(name))
+            {
+                continue;
+            }
+
+            switch (element)
+            {
+                case IHtmlInputElement { Type: "checkbox" or "radio" } box when box.IsChecked:
+                    fields.Add(new(name, box.Value));
+                    break;
+                case IHtmlInputElement { Type: "checkbox" or "radio" or "submit" or "button" }:
+                    break;
+                case IHtmlInputElement input:
+                    fields.Add(new(name, input.Value));
+                    break;
+                case IHtmlSelectElement select:
+                    fields.Add(new(name, select.Value ?? ""));
+                    break;
+                case IHtmlTextAreaElement text:
+                    fields.Add(new(name, text.Value));
+                    break;
+            }
+        }
+
+        fields.AddRange(values.Where(v => v.Value is not null));
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? url : form.GetAttribute("action")!;
+        return await client.PostAsync(action, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>Signs in through the sign-in page; returns the response (a redirect when it worked).</summary>
+    public static Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password) =>
+        client.SubmitFormAsync("/Account/Login", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+}
