@@ -51,6 +51,8 @@ public static class ClaimDeskApplication
                 pages.Conventions.AllowAnonymousToPage("/Account/Login");
                 pages.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
                 pages.Conventions.AllowAnonymousToPage("/Error");
+                pages.Conventions.AddPageApplicationModelConvention("/Account/Login",
+                    page => page.EndpointMetadata.Add(RateLimiting.Policy(RateLimiting.SignInPolicy)));
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(localization =>
@@ -64,6 +66,7 @@ public static class ClaimDeskApplication
             return Task.CompletedTask;
         }));
         services.AddClaimDeskHealthChecks();
+        services.AddClaimDeskRateLimits(options);
     }
 
     public static void UseClaimDesk(this WebApplication app)
@@ -84,6 +87,7 @@ public static class ClaimDeskApplication
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseMiddleware<PasswordChangeGate>();
         app.UseAntiforgery();
 

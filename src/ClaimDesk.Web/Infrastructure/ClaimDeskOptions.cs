@@ -17,6 +17,14 @@ public sealed class ClaimDeskOptions
 
     /// <summary>Seed demo data into an empty database (also set by the <c>--demo</c> switch).</summary>
     public bool Demo { get; set; }
+
+    public RateLimitOptions RateLimits { get; set; } = new();
+}
+
+public sealed class RateLimitOptions
+{
+    /// <summary>Sign-in attempts one client address may post per minute; lockout guards each account besides.</summary>
+    public int SignInPerMinute { get; set; } = 20;
 }
 
 public sealed class DatabaseOptions

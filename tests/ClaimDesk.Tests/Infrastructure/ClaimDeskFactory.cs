@@ -19,7 +19,8 @@ public sealed class ClaimDeskFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
 
     /// <summary>An <paramref name="adminPassword"/> of null lets ClaimDesk generate the administrator's one-time password.</summary>
-    public ClaimDeskFactory(TestDatabase database, string? adminPassword = AdminPassword, bool demo = false, bool kestrel = false)
+    public ClaimDeskFactory(
+        TestDatabase database, string? adminPassword = AdminPassword, bool demo = false, bool kestrel = false, int signInsPerMinute = 10_000)
     {
         _database = database;
         _settings = new()
@@ -30,6 +31,7 @@ public sealed class ClaimDeskFactory : WebApplicationFactory<Program>
             ["ClaimDesk:Admin:Email"] = AdminEmail,
             ["ClaimDesk:Admin:Password"] = adminPassword ?? "",
             ["ClaimDesk:Demo"] = demo ? "true" : "false",
+            ["ClaimDesk:RateLimits:SignInPerMinute"] = signInsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         if (kestrel)
         {

@@ -95,4 +95,24 @@ public sealed class OperationsTests(SharedApps apps)
 
         Assert.Equal(SchemaScript.For(provider)[^1].Version, version.GetProperty("schemaVersion").GetInt32());
     }
+
+    [Fact]
+    public async Task Sign_in_attempts_from_one_address_are_limited_per_minute()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = new ClaimDeskFactory(database, signInsPerMinute: 3);
+        var client = app.CreateBrowserLikeClient();
+
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            using var refused = await client.SignInAsync("nobody@example.com", "Wrong-Pass-123!");
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        }
+
+        using var limited = await client.SignInAsync(ClaimDeskFactory.AdminEmail, ClaimDeskFactory.AdminPassword);
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Equal("Too many attempts", (await HtmlForms.ParseAsync(limited)).QuerySelector("h1")!.TextContent.Trim());
+        using var page = await client.GetAsync("/Account/Login");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
 }
