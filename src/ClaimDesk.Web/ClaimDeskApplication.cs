@@ -1,6 +1,8 @@
 using ClaimDesk.Core.Localization;
 using ClaimDesk.Web.Data;
 using ClaimDesk.Web.Features.Account;
+using ClaimDesk.Web.Features.ApiKeys;
+using ClaimDesk.Web.Features.Claims;
 using ClaimDesk.Web.Features.Culture;
 using ClaimDesk.Web.Features.Health;
 using ClaimDesk.Web.Features.SystemInfo;
@@ -40,7 +42,10 @@ public static class ClaimDeskApplication
 
         builder.AddClaimDeskDatabase(options, dataDirectory);
         services.AddScoped<AuditTrail>();
+        services.AddSingleton<OrganisationClock>();
         services.AddClaimDeskAccounts();
+        services.AddClaimDeskClaims();
+        services.AddClaimDeskApiKeys();
         services.AddClaimDeskLocalization(options);
 
         services.AddRazorPages(pages =>

@@ -1,3 +1,7 @@
+using ClaimDesk.Core.Claims;
+using ClaimDesk.Core.Customers;
+using ClaimDesk.Core.Registers;
+using ClaimDesk.Core.Workflows;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +16,22 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     : IdentityDbContext<AppUser, IdentityRole, string>(options)
 {
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<Register> Registers => Set<Register>();
+
+    public DbSet<WorkflowStatus> WorkflowStatuses => Set<WorkflowStatus>();
+
+    public DbSet<WorkflowTransition> WorkflowTransitions => Set<WorkflowTransition>();
+
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<Claim> Claims => Set<Claim>();
+
+    public DbSet<ClaimLine> ClaimLines => Set<ClaimLine>();
+
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -50,5 +70,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             audit.Property(a => a.RemoteAddress).HasMaxLength(64);
             audit.HasIndex(a => new { a.EntityType, a.EntityId, a.At });
         });
+
+        ClaimModel.Configure(builder);
     }
 }

@@ -8,14 +8,19 @@ namespace ClaimDesk.Web.Data;
 /// administrator and, when asked, demo data. Database errors become one-line <see cref="StartupException"/>s.
 /// </summary>
 public sealed class DatabaseInitializer(
-    SchemaMigrator migrator, AccountSeeder accounts, DatabaseInfo database)
+    SchemaMigrator migrator, ReferenceDataSeeder referenceData, AccountSeeder accounts, DemoData demoData, DatabaseInfo database)
 {
     public async Task InitializeAsync(bool seedDemo, CancellationToken cancellationToken = default)
     {
         try
         {
             await migrator.MigrateAsync(cancellationToken);
+            await referenceData.SeedAsync(cancellationToken);
             await accounts.SeedAsync(seedDemo, cancellationToken);
+            if (seedDemo)
+            {
+                await demoData.SeedAsync(cancellationToken);
+            }
         }
         catch (Exception e) when (e is DbException or InvalidOperationException { InnerException: DbException })
         {

@@ -25,6 +25,8 @@ public static class DatabaseSetup
         builder.Services.AddDbContext<AppDbContext>(db => Configure(db, provider, connectionString));
         builder.Services.AddScoped<SchemaMigrator>();
         builder.Services.AddScoped<DatabaseInitializer>();
+        builder.Services.AddScoped<ReferenceDataSeeder>();
+        builder.Services.AddScoped<DemoData>();
         return provider;
     }
 

@@ -19,6 +19,9 @@ public sealed class ClaimDeskOptions
     public bool Demo { get; set; }
 
     public RateLimitOptions RateLimits { get; set; } = new();
+
+    /// <summary>The organisation's time zone: claim numbers take their year from it, dates are shown in it.</summary>
+    public string TimeZone { get; set; } = "Europe/Warsaw";
 }
 
 public sealed class RateLimitOptions

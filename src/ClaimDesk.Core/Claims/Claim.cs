@@ -1,0 +1,399 @@
+using System.Globalization;
+using ClaimDesk.Core.Common;
+using ClaimDesk.Core.Customers;
+using ClaimDesk.Core.Registers;
+using ClaimDesk.Core.Workflows;
+
+namespace ClaimDesk.Core.Claims;
+
+/// <summary>
+/// A complaint or RMA (reklamacja, DESIGN §2). State changes go through its methods, which enforce the register's
+/// workflow and the decision rules and write every change into a <see cref="ChangeLog"/> for the audit trail.
+/// </summary>
+public sealed class Claim
+{
+    public const string EntityType = "claim";
+    public const string LineEntityType = "claim_line";
+
+    public long Id { get; set; }
+
+    public string Number { get; set; } = "";
+
+    public int RegisterId { get; set; }
+
+    public Register? Register { get; set; }
+
+    public Channel Channel { get; set; }
+
+    public long? CustomerId { get; set; }
+
+    public Customer? Customer { get; set; }
+
+    public string ContactName { get; set; } = "";
+
+    public string? ContactEmail { get; set; }
+
+    public string? ContactPhone { get; set; }
+
+    public string ContactLanguage { get; set; } = "pl";
+
+    public ContactChannel PreferredChannel { get; set; }
+
+    public CustomerType CustomerType { get; set; }
+
+    public LegalBasis LegalBasis { get; set; }
+
+    public ClaimCategory Category { get; set; }
+
+    public RequestedRemedy RequestedRemedy { get; set; }
+
+    public DeliveryMethod DeliveryMethod { get; set; }
+
+    public string? Description { get; set; }
+
+    public string Status { get; set; } = "";
+
+    public ClaimDecision Decision { get; set; }
+
+    public string? AssigneeId { get; set; }
+
+    public Priority Priority { get; set; } = Priority.Normal;
+
+    public DateTime ReceivedAt { get; set; }
+
+    public DateTime? DecidedAt { get; set; }
+
+    public DateTime? ResolvedAt { get; set; }
+
+    public DateTime? ClosedAt { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    /// <summary>The sum of the lines' values (quantity × unit price).</summary>
+    public decimal Value { get; set; }
+
+    public bool IsDeleted { get; set; }
+
+    public DateTime? DeletedAt { get; set; }
+
+    /// <summary>Optimistic concurrency: two people changing one claim at once cannot both win silently.</summary>
+    public int Version { get; set; }
+
+    public List<ClaimLine> Lines { get; set; } = [];
+
+    /// <summary>The claim decision follows from the lines (DESIGN §2).</summary>
+    public static ClaimDecision Derive(IEnumerable<LineDecision> lines)
+    {
+        var decisions = lines.ToList();
+        if (decisions.Count == 0 || decisions.Contains(LineDecision.Pending))
+        {
+            return ClaimDecision.Pending;
+        }
+
+        return decisions.All(d => d == LineDecision.Accepted) ? ClaimDecision.Accepted
+            : decisions.All(d => d == LineDecision.Rejected) ? ClaimDecision.Rejected
+            : ClaimDecision.PartiallyAccepted;
+    }
+
+    /// <summary>Opens a new claim from a validated draft, numbered, in the register's initial status.</summary>
+    public static Claim Open(Register register, ClaimDraft draft, string number, DateTime now)
+    {
+        var claim = new Claim
+        {
+            Number = number,
+            RegisterId = register.Id,
+            Register = register,
+            Channel = draft.Channel,
+            ContactName = draft.ContactName,
+            ContactEmail = draft.ContactEmail,
+            ContactPhone = draft.ContactPhone,
+            ContactLanguage = draft.ContactLanguage,
+            PreferredChannel = draft.PreferredChannel,
+            CustomerType = draft.CustomerType,
+            LegalBasis = draft.LegalBasis,
+            Category = draft.Category,
+            RequestedRemedy = draft.RequestedRemedy,
+            DeliveryMethod = draft.DeliveryMethod,
+            Description = draft.Description,
+            Priority = draft.Priority,
+            Status = draft.InitialStatus ?? register.Workflow.Statuses.First(s => s.IsInitial && !s.HiddenFromQueues).Code,
+            Decision = ClaimDecision.Pending,
+            ReceivedAt = draft.ReceivedAt ?? now,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        claim.Lines = [.. draft.Lines.Select((line, index) => new ClaimLine
+        {
+            LineNo = index + 1,
+            ReferenceNumber = NumberPattern.LineReference(number, index + 1),
+            ProductCode = line.ProductCode,
+            ProductName = line.ProductName,
+            Ean = line.Ean,
+            SerialNumber = line.SerialNumber,
+            Quantity = line.Quantity,
+            UnitPrice = line.UnitPrice,
+            PurchaseDate = line.PurchaseDate,
+            SalesDocumentNumber = line.SalesDocumentNumber,
+            FaultDescription = line.FaultDescription,
+            Decision = LineDecision.Pending,
+        })];
+        claim.Value = claim.Lines.Sum(l => l.Value);
+        return claim;
+    }
+
+    /// <summary>The changes that record the claim's creation, once it has its id.</summary>
+    public void RecordCreation(ChangeLog log)
+    {
+        var id = IdText;
+        log.Add(new Change(EntityType, id, "created", "number", null, Number));
+        log.Add(new Change(EntityType, id, "created", "status", null, Status));
+        foreach (var line in Lines)
+        {
+            log.Add(new Change(LineEntityType, id, "created", "line", null, line.ReferenceNumber));
+        }
+    }
+
+    /// <summary>
+    /// Moves the claim along its register's workflow. Refuses what the workflow lacks, what the actor's roles do not
+    /// allow, a change of a final decision by anyone but a manager or administrator, and missing required fields.
+    /// Entering a decision status decides the lines still pending: accepted for <c>accepted</c>, rejected with the
+    /// reason for <c>rejected</c>; line decisions sent along are applied first.
+    /// </summary>
+    public ClaimOutcome MoveTo(Workflow workflow, string to, TransitionInput input, Actor actor, DateTime now, ChangeLog log)
+    {
+        var from = Status;
+        if (to == from)
+        {
+            return ClaimOutcome.Refuse(Refusal.Conflict, "to", "The claim is already in status {0}.", to);
+        }
+
+        var transition = workflow.Transition(from, to);
+        if (transition is null)
+        {
+            var allowed = workflow.From(from).Select(t => t.ToStatus).ToList();
+            return new ClaimOutcome(Refusal.NotInWorkflow, "to",
+                "The workflow has no transition from {0} to {1}. Allowed: {2}.",
+                [from, to, allowed.Count == 0 ? "-" : string.Join(", ", allowed)], allowed);
+        }
+
+        if (!transition.AllowedRoles.Any(actor.Roles.Contains))
+        {
+            return new ClaimOutcome(Refusal.Forbidden, "to", "Your role may not move a claim from {0} to {1}; allowed for: {2}.",
+                [from, to, string.Join(", ", transition.AllowedRoles)], transition.AllowedRoles);
+        }
+
+        var target = workflow.Status(to)!;
+        var decisionMade = workflow.Status(from)?.Decision is StatusDecision.Accepted or StatusDecision.Rejected;
+        if (decisionMade && target.Decision != StatusDecision.None && !actor.MayChangeFinalDecision)
+        {
+            return ClaimOutcome.Refuse(Refusal.Forbidden, "to", "Only a manager or an administrator may change a final decision.");
+        }
+
+        foreach (var field in transition.RequiredFields.Where(f => string.IsNullOrWhiteSpace(input.Value(f))))
+        {
+            return ClaimOutcome.Refuse(Refusal.Invalid, field, "The transition to {0} needs the field '{1}'.", to, field);
+        }
+
+        var decisions = Lines.ToDictionary(l => l.LineNo, l => (l.Decision, l.DecisionReason));
+        foreach (var line in input.Lines)
+        {
+            if (decisionMade && !actor.MayChangeFinalDecision)
+            {
+                return ClaimOutcome.Refuse(Refusal.Forbidden, "lines", "Only a manager or an administrator may change a final decision.");
+            }
+
+            var check = CheckLineDecision(line.LineNo, line.Decision, line.Reason);
+            if (!check.Succeeded)
+            {
+                return check;
+            }
+
+            decisions[line.LineNo] = (line.Decision, line.Reason?.Trim());
+        }
+
+        var reason = input.Value(WorkflowTransition.ReasonField)?.Trim();
+        if (target.Decision == StatusDecision.Accepted)
+        {
+            foreach (var pending in decisions.Where(d => d.Value.Decision == LineDecision.Pending).ToList())
+            {
+                decisions[pending.Key] = (LineDecision.Accepted, null);
+            }
+
+            if (!decisions.Values.Any(d => d.Decision == LineDecision.Accepted))
+            {
+                return ClaimOutcome.Refuse(Refusal.Invalid, "lines",
+                    "Every line is rejected: accept at least one line, or move the claim to a rejecting status.");
+            }
+        }
+        else if (target.Decision == StatusDecision.Rejected)
+        {
+            var accepted = decisions.Where(d => d.Value.Decision == LineDecision.Accepted).Select(d => d.Key).ToList();
+            if (accepted.Count > 0)
+            {
+                return ClaimOutcome.Refuse(Refusal.Invalid, "lines",
+                    "Line {0} is accepted: reject it first, or accept the claim partially.", accepted[0]);
+            }
+
+            foreach (var pending in decisions.Where(d => d.Value.Decision == LineDecision.Pending).ToList())
+            {
+                if (string.IsNullOrWhiteSpace(reason))
+                {
+                    return ClaimOutcome.Refuse(Refusal.Invalid, "reason", "A rejection needs a reason on every rejected line.");
+                }
+
+                decisions[pending.Key] = (LineDecision.Rejected, reason);
+            }
+        }
+
+        foreach (var line in Lines)
+        {
+            var (decision, lineReason) = decisions[line.LineNo];
+            ApplyLineDecision(line, decision, lineReason, now, log);
+        }
+
+        UpdateDecision(log);
+        log.Add(new Change(EntityType, IdText, "status_changed", "status", from, to));
+        if (!string.IsNullOrWhiteSpace(reason))
+        {
+            log.Add(new Change(EntityType, IdText, "status_changed", "reason", null, reason));
+        }
+
+        var comment = input.Value(WorkflowTransition.CommentField)?.Trim();
+        if (!string.IsNullOrWhiteSpace(comment))
+        {
+            log.Add(new Change(EntityType, IdText, "status_changed", "comment", null, comment));
+        }
+
+        Status = to;
+        if (target.Decision != StatusDecision.None)
+        {
+            DecidedAt = now;
+        }
+
+        if (to == "resolved")
+        {
+            ResolvedAt = now;
+        }
+
+        ClosedAt = target.Category == StatusCategory.Closed ? now : null;
+        Touch(now);
+        return ClaimOutcome.Done;
+    }
+
+    /// <summary>
+    /// Decides one line. A rejection needs a reason. Once the claim carries a final decision only a manager or an
+    /// administrator may change a line's decision; a closed claim's lines are not changed at all.
+    /// </summary>
+    public ClaimOutcome DecideLine(Workflow workflow, int lineNo, LineDecision decision, string? reason, Actor actor, DateTime now, ChangeLog log)
+    {
+        var status = workflow.Status(Status);
+        if (status?.Category == StatusCategory.Closed)
+        {
+            return ClaimOutcome.Refuse(Refusal.Conflict, "lineNo", "The claim is closed; its decisions can no longer change.");
+        }
+
+        if (status?.Decision is StatusDecision.Accepted or StatusDecision.Rejected && !actor.MayChangeFinalDecision)
+        {
+            return ClaimOutcome.Refuse(Refusal.Forbidden, "decision", "Only a manager or an administrator may change a final decision.");
+        }
+
+        var check = CheckLineDecision(lineNo, decision, reason);
+        if (!check.Succeeded)
+        {
+            return check;
+        }
+
+        ApplyLineDecision(Lines.Single(l => l.LineNo == lineNo), decision, reason?.Trim(), now, log);
+        UpdateDecision(log);
+        Touch(now);
+        return ClaimOutcome.Done;
+    }
+
+    /// <summary>Only an administrator deletes, and only softly: the claim stays in the database, marked and audited.</summary>
+    public ClaimOutcome Delete(Actor actor, DateTime now, ChangeLog log)
+    {
+        if (!actor.MayDelete)
+        {
+            return ClaimOutcome.Refuse(Refusal.Forbidden, null, "Only an administrator may delete a claim.");
+        }
+
+        if (IsDeleted)
+        {
+            return ClaimOutcome.Refuse(Refusal.NotFound, null, "The claim does not exist.");
+        }
+
+        IsDeleted = true;
+        DeletedAt = now;
+        log.Add(new Change(EntityType, IdText, "deleted", "deleted", "no", "yes"));
+        Touch(now);
+        return ClaimOutcome.Done;
+    }
+
+    private ClaimOutcome CheckLineDecision(int lineNo, LineDecision decision, string? reason)
+    {
+        if (Lines.All(l => l.LineNo != lineNo))
+        {
+            return ClaimOutcome.Refuse(Refusal.NotFound, "lineNo", "The claim has no line {0}.", lineNo);
+        }
+
+        if (decision == LineDecision.Pending)
+        {
+            return ClaimOutcome.Refuse(Refusal.Invalid, "decision", "A decision is accepted or rejected.");
+        }
+
+        if (decision == LineDecision.Rejected && string.IsNullOrWhiteSpace(reason))
+        {
+            return ClaimOutcome.Refuse(Refusal.Invalid, "reason", "A rejection needs a reason on every rejected line.");
+        }
+
+        return reason is { Length: > ClaimLimits.Reason }
+            ? ClaimOutcome.Refuse(Refusal.Invalid, "reason", "At most {0} characters.", ClaimLimits.Reason)
+            : ClaimOutcome.Done;
+    }
+
+    private void ApplyLineDecision(ClaimLine line, LineDecision decision, string? reason, DateTime now, ChangeLog log)
+    {
+        reason = decision == LineDecision.Rejected ? reason : null;
+        if (line.Decision == decision && line.DecisionReason == reason)
+        {
+            return;
+        }
+
+        log.Add(new Change(LineEntityType, IdText, "decided", $"line {line.LineNo} decision", Codes.Of(line.Decision), Codes.Of(decision)));
+        if (reason is not null || line.DecisionReason is not null)
+        {
+            log.Field(LineEntityType, IdText, $"line {line.LineNo} reason", line.DecisionReason, reason);
+        }
+
+        line.Decision = decision;
+        line.DecisionReason = reason;
+        line.DecidedAt = now;
+    }
+
+    private void UpdateDecision(ChangeLog log)
+    {
+        var derived = Derive(Lines.Select(l => l.Decision));
+        log.Field(EntityType, IdText, "decision", Codes.Of(Decision), Codes.Of(derived));
+        Decision = derived;
+    }
+
+    private void Touch(DateTime now)
+    {
+        UpdatedAt = now;
+        Version++;
+    }
+
+    private string IdText => Id.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>What a transition request carries besides its target: field values and line decisions.</summary>
+public sealed record TransitionInput(IReadOnlyDictionary<string, string?> Fields, IReadOnlyList<LineDecisionInput> Lines)
+{
+    public static TransitionInput Empty { get; } = new(new Dictionary<string, string?>(), []);
+
+    public string? Value(string field) => Fields.TryGetValue(field, out var value) ? value : null;
+}
+
+public sealed record LineDecisionInput(int LineNo, LineDecision Decision, string? Reason);

@@ -1,0 +1,259 @@
+using System.Globalization;
+using System.Net.Mail;
+using ClaimDesk.Core.Common;
+using ClaimDesk.Core.Localization;
+
+namespace ClaimDesk.Core.Claims;
+
+/// <summary>The most a field may hold; beyond it input is refused with a message, never cut.</summary>
+public static class ClaimLimits
+{
+    public const int Name = 200;
+    public const int Email = 254;
+    public const int Phone = 40;
+    public const int Code = 100;
+    public const int ProductName = 300;
+    public const int LongText = 10_000;
+    public const int Reason = 2_000;
+    public const int MaxLines = 200;
+    public const decimal MaxQuantity = 1_000_000m;
+    public const decimal MaxUnitPrice = 100_000_000m;
+}
+
+/// <summary>A new claim as typed or sent: codes as strings, nothing trusted yet.</summary>
+public sealed record ClaimInput
+{
+    public string? Register { get; init; }
+    public string? Channel { get; init; }
+    public CustomerInput? Customer { get; init; }
+    public ContactInput? Contact { get; init; }
+    public string? CustomerType { get; init; }
+    public string? LegalBasis { get; init; }
+    public string? Category { get; init; }
+    public string? RequestedRemedy { get; init; }
+    public string? DeliveryMethod { get; init; }
+    public string? Priority { get; init; }
+    public string? Description { get; init; }
+    public IReadOnlyList<ClaimLineInput>? Lines { get; init; }
+}
+
+public sealed record CustomerInput
+{
+    public string? Code { get; init; }
+    public string? Name { get; init; }
+    public string? TaxId { get; init; }
+}
+
+public sealed record ContactInput
+{
+    public string? Name { get; init; }
+    public string? Email { get; init; }
+    public string? Phone { get; init; }
+    public string? Language { get; init; }
+    public string? PreferredChannel { get; init; }
+}
+
+public sealed record ClaimLineInput
+{
+    public string? ProductCode { get; init; }
+    public string? ProductName { get; init; }
+    public string? Ean { get; init; }
+    public string? SerialNumber { get; init; }
+    public decimal? Quantity { get; init; }
+    public decimal? UnitPrice { get; init; }
+    public DateOnly? PurchaseDate { get; init; }
+    public string? SalesDocumentNumber { get; init; }
+    public string? FaultDescription { get; init; }
+}
+
+public sealed record ClaimLineDraft(
+    string? ProductCode, string ProductName, string? Ean, string? SerialNumber, decimal Quantity, decimal? UnitPrice,
+    DateOnly? PurchaseDate, string? SalesDocumentNumber, string FaultDescription);
+
+/// <summary>A validated new claim, ready for <see cref="Claim.Open"/>.</summary>
+public sealed record ClaimDraft(
+    string RegisterCode, Channel Channel, string? CustomerCode, string CustomerName, string? CustomerTaxId,
+    string ContactName, string? ContactEmail, string? ContactPhone, string ContactLanguage, ContactChannel PreferredChannel,
+    CustomerType CustomerType, LegalBasis LegalBasis, ClaimCategory Category, RequestedRemedy RequestedRemedy,
+    DeliveryMethod DeliveryMethod, Priority Priority, string? Description, IReadOnlyList<ClaimLineDraft> Lines)
+{
+    /// <summary>Set by intake channels that start elsewhere than the register's initial status (web: unconfirmed).</summary>
+    public string? InitialStatus { get; init; }
+
+    public DateTime? ReceivedAt { get; init; }
+}
+
+/// <summary>A field-level problem: the field's path (<c>lines[1].quantity</c>), an English message key and its arguments.</summary>
+public sealed record FieldError(string Field, string Message, params object[] Arguments);
+
+/// <summary>
+/// Checks a <see cref="ClaimInput"/> field by field and turns it into a <see cref="ClaimDraft"/>. Every problem is
+/// reported at once, by field; text is kept verbatim (it is escaped where shown), only trimmed.
+/// </summary>
+public static class ClaimValidator
+{
+    public static (ClaimDraft? Draft, IReadOnlyList<FieldError> Errors) Validate(ClaimInput? input, DateOnly today)
+    {
+        var errors = new List<FieldError>();
+        if (input is null)
+        {
+            errors.Add(new("body", "The request has no claim in it."));
+            return (null, errors);
+        }
+
+        var register = string.IsNullOrWhiteSpace(input.Register) ? "complaints" : input.Register.Trim();
+        var channel = Code<Channel>(input.Channel, "channel", errors, Claims.Channel.Phone);
+        var customerType = Code<CustomerType>(input.CustomerType, "customerType", errors, null);
+        var legalBasis = Code<LegalBasis>(input.LegalBasis, "legalBasis", errors, null);
+        var category = Code<ClaimCategory>(input.Category, "category", errors, ClaimCategory.Quality);
+        var remedy = Code<RequestedRemedy>(input.RequestedRemedy, "requestedRemedy", errors, null);
+        var delivery = Code<DeliveryMethod>(input.DeliveryMethod, "deliveryMethod", errors, null);
+        var priority = Code<Priority>(input.Priority, "priority", errors, Claims.Priority.Normal);
+
+        var contact = input.Contact ?? new ContactInput();
+        var customer = input.Customer ?? new CustomerInput();
+        var contactName = Text(contact.Name, "contact.name", ClaimLimits.Name, errors, required: true);
+        var email = Text(contact.Email, "contact.email", ClaimLimits.Email, errors, required: false);
+        if (email is not null && !IsEmail(email))
+        {
+            errors.Add(new("contact.email", "'{0}' is not a valid e-mail address.", email));
+        }
+
+        var phone = Text(contact.Phone, "contact.phone", ClaimLimits.Phone, errors, required: false);
+        if (phone is not null && !phone.All(c => char.IsDigit(c) || c is '+' or ' ' or '-' or '(' or ')' or '/'))
+        {
+            errors.Add(new("contact.phone", "A phone number holds digits, spaces and + - ( ) / only."));
+        }
+
+        if (email is null && phone is null)
+        {
+            errors.Add(new("contact.email", "Give an e-mail address or a phone number to reach the customer."));
+        }
+
+        var language = string.IsNullOrWhiteSpace(contact.Language) ? Language.Polish : contact.Language.Trim();
+        if (!Language.IsSupported(language))
+        {
+            errors.Add(new("contact.language", "'{0}' is not one of: {1}.", language, string.Join(", ", Language.All)));
+        }
+
+        var preferred = Code<ContactChannel>(contact.PreferredChannel, "contact.preferredChannel", errors, ContactChannel.Email);
+        var customerCode = Text(customer.Code, "customer.code", ClaimLimits.Code, errors, required: false);
+        var customerName = Text(customer.Name, "customer.name", ClaimLimits.Name, errors, required: false) ?? contactName ?? "";
+        var taxId = Text(customer.TaxId, "customer.taxId", 30, errors, required: false);
+        var description = Text(input.Description, "description", ClaimLimits.LongText, errors, required: false);
+
+        var lines = new List<ClaimLineDraft>();
+        if (input.Lines is null || input.Lines.Count == 0)
+        {
+            errors.Add(new("lines", "A claim needs at least one line."));
+        }
+        else if (input.Lines.Count > ClaimLimits.MaxLines)
+        {
+            errors.Add(new("lines", "A claim has at most {0} lines.", ClaimLimits.MaxLines));
+        }
+        else
+        {
+            for (var i = 0; i < input.Lines.Count; i++)
+            {
+                var line = input.Lines[i] ?? new ClaimLineInput();
+                var path = $"lines[{i}]";
+                var productName = Text(line.ProductName, $"{path}.productName", ClaimLimits.ProductName, errors, required: true);
+                var fault = Text(line.FaultDescription, $"{path}.faultDescription", ClaimLimits.LongText, errors, required: true);
+                var quantity = line.Quantity ?? 1m;
+                if (quantity <= 0 || quantity > ClaimLimits.MaxQuantity)
+                {
+                    errors.Add(new($"{path}.quantity", "The quantity must be more than 0 and at most {0}.", ClaimLimits.MaxQuantity));
+                }
+
+                if (line.UnitPrice is < 0 or > ClaimLimits.MaxUnitPrice)
+                {
+                    errors.Add(new($"{path}.unitPrice", "The unit price must be between 0 and {0}.", ClaimLimits.MaxUnitPrice));
+                }
+
+                if (line.PurchaseDate is { } purchased && (purchased > today || purchased.Year < 1990))
+                {
+                    errors.Add(new($"{path}.purchaseDate", "The purchase date cannot be in the future or before 1990."));
+                }
+
+                var ean = Text(line.Ean, $"{path}.ean", 14, errors, required: false);
+                if (ean is not null && !ean.All(char.IsAsciiDigit))
+                {
+                    errors.Add(new($"{path}.ean", "An EAN holds digits only."));
+                }
+
+                lines.Add(new ClaimLineDraft(
+                    Text(line.ProductCode, $"{path}.productCode", ClaimLimits.Code, errors, required: false),
+                    productName ?? "", ean,
+                    Text(line.SerialNumber, $"{path}.serialNumber", ClaimLimits.Code, errors, required: false),
+                    quantity, line.UnitPrice, line.PurchaseDate,
+                    Text(line.SalesDocumentNumber, $"{path}.salesDocumentNumber", ClaimLimits.Code, errors, required: false),
+                    fault ?? ""));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        return (new ClaimDraft(register, channel!.Value, customerCode, customerName, taxId, contactName!, email, phone, language,
+            preferred!.Value, customerType!.Value, legalBasis!.Value, category!.Value, remedy!.Value, delivery!.Value,
+            priority!.Value, description, lines), errors);
+    }
+
+    private static TEnum? Code<TEnum>(string? code, string field, List<FieldError> errors, TEnum? fallback)
+        where TEnum : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            if (fallback is null)
+            {
+                errors.Add(new(field, "Choose one of: {0}.", string.Join(", ", Codes.All<TEnum>())));
+            }
+
+            return fallback;
+        }
+
+        if (Codes.TryParse<TEnum>(code, out var value))
+        {
+            return value;
+        }
+
+        errors.Add(new(field, "'{0}' is not one of: {1}.", Shorten(code), string.Join(", ", Codes.All<TEnum>())));
+        return fallback;
+    }
+
+    private static string? Text(string? value, string field, int max, List<FieldError> errors, bool required)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            if (required)
+            {
+                errors.Add(new(field, "This field is required."));
+            }
+
+            return null;
+        }
+
+        if (text.Length > max)
+        {
+            errors.Add(new(field, "At most {0} characters; this has {1}.", max, text.Length.ToString("N0", CultureInfo.InvariantCulture)));
+            return null;
+        }
+
+        if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        {
+            errors.Add(new(field, "The text holds control characters."));
+            return null;
+        }
+
+        return text;
+    }
+
+    private static bool IsEmail(string email) =>
+        MailAddress.TryCreate(email, out var address) && address.Address == email && email.Contains('.', StringComparison.Ordinal)
+        && !email.Contains(' ', StringComparison.Ordinal);
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}

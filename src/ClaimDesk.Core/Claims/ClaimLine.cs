@@ -1,0 +1,42 @@
+namespace ClaimDesk.Core.Claims;
+
+/// <summary>One item of a claim (DESIGN §2), with its own decision.</summary>
+public sealed class ClaimLine
+{
+    public long Id { get; set; }
+
+    public long ClaimId { get; set; }
+
+    public int LineNo { get; set; }
+
+    /// <summary>The claim number and the line number, e.g. <c>RMA-2026-000042-02</c>.</summary>
+    public string ReferenceNumber { get; set; } = "";
+
+    public string? ProductCode { get; set; }
+
+    public string ProductName { get; set; } = "";
+
+    public string? Ean { get; set; }
+
+    public string? SerialNumber { get; set; }
+
+    public decimal Quantity { get; set; }
+
+    public decimal? UnitPrice { get; set; }
+
+    public DateOnly? PurchaseDate { get; set; }
+
+    public string? SalesDocumentNumber { get; set; }
+
+    public string FaultDescription { get; set; } = "";
+
+    public string? Diagnosis { get; set; }
+
+    public LineDecision Decision { get; set; }
+
+    public string? DecisionReason { get; set; }
+
+    public DateTime? DecidedAt { get; set; }
+
+    public decimal Value => Quantity * (UnitPrice ?? 0m);
+}

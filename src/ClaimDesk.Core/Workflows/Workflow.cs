@@ -1,0 +1,190 @@
+using ClaimDesk.Core.Common;
+
+namespace ClaimDesk.Core.Workflows;
+
+/// <summary>Whether a status counts as open work, waiting on someone else, or finished (DESIGN §2).</summary>
+public enum StatusCategory { Open, Waiting, Closed }
+
+/// <summary>The decision a status stands for: entering it is the claim's (final) decision.</summary>
+public enum StatusDecision { None, Accepted, Rejected }
+
+/// <summary>One status of a register's workflow.</summary>
+public sealed class WorkflowStatus
+{
+    public int Id { get; set; }
+
+    public int RegisterId { get; set; }
+
+    public string Code { get; set; } = "";
+
+    public StatusCategory Category { get; set; }
+
+    public StatusDecision Decision { get; set; }
+
+    public LocalizedText StaffLabel { get; set; } = new("", "", "");
+
+    public LocalizedText CustomerLabel { get; set; } = new("", "", "");
+
+    /// <summary>New claims start here (web submissions start in the status named by the intake instead).</summary>
+    public bool IsInitial { get; set; }
+
+    /// <summary>Whether the internal SLA clock runs (statutory clocks never pause).</summary>
+    public bool SlaClockRuns { get; set; } = true;
+
+    public bool HiddenFromQueues { get; set; }
+
+    public int SortOrder { get; set; }
+}
+
+/// <summary>One allowed move between two statuses, for the roles named, asking for the fields named.</summary>
+public sealed class WorkflowTransition
+{
+    public const string ReasonField = "reason";
+    public const string CommentField = "comment";
+
+    public static IReadOnlyList<string> KnownFields { get; } = [ReasonField, CommentField];
+
+    public int Id { get; set; }
+
+    public int RegisterId { get; set; }
+
+    public string FromStatus { get; set; } = "";
+
+    public string ToStatus { get; set; } = "";
+
+    public List<string> AllowedRoles { get; set; } = [];
+
+    public List<string> RequiredFields { get; set; } = [];
+}
+
+/// <summary>A register's statuses and transitions, as data an administrator edits (DESIGN §2).</summary>
+public sealed class Workflow(IReadOnlyList<WorkflowStatus> statuses, IReadOnlyList<WorkflowTransition> transitions)
+{
+    public IReadOnlyList<WorkflowStatus> Statuses { get; } = statuses;
+
+    public IReadOnlyList<WorkflowTransition> Transitions { get; } = transitions;
+
+    public WorkflowStatus? Status(string code) => Statuses.FirstOrDefault(s => s.Code == code);
+
+    public WorkflowStatus Initial => Statuses.First(s => s.IsInitial);
+
+    public WorkflowTransition? Transition(string from, string to) =>
+        Transitions.FirstOrDefault(t => t.FromStatus == from && t.ToStatus == to);
+
+    /// <summary>Where a claim in <paramref name="from"/> may go, whoever asks.</summary>
+    public IReadOnlyList<WorkflowTransition> From(string from) => [.. Transitions.Where(t => t.FromStatus == from)];
+
+    /// <summary>Where a claim in <paramref name="from"/> may go for someone holding <paramref name="roles"/>.</summary>
+    public IReadOnlyList<WorkflowTransition> From(string from, IReadOnlyCollection<string> roles) =>
+        [.. From(from).Where(t => t.AllowedRoles.Any(roles.Contains))];
+
+    /// <summary>
+    /// What is wrong with this workflow, as (field, message key, arguments); empty when it can be saved. A workflow
+    /// needs exactly one initial status, at least one closed status, every status reachable from the initial one,
+    /// unique codes, transitions between known statuses for known roles and fields.
+    /// </summary>
+    public IReadOnlyList<WorkflowProblem> Validate(IReadOnlyCollection<string> knownRoles)
+    {
+        var problems = new List<WorkflowProblem>();
+        foreach (var status in Statuses)
+        {
+            if (!StatusCode.IsValid(status.Code))
+            {
+                problems.Add(new("statuses", "Status code '{0}' must be lowercase letters, digits and underscores.", status.Code));
+            }
+
+            if (string.IsNullOrWhiteSpace(status.StaffLabel.En))
+            {
+                problems.Add(new("statuses", "Status '{0}' needs an English staff label.", status.Code));
+            }
+        }
+
+        foreach (var duplicate in Statuses.GroupBy(s => s.Code).Where(g => g.Count() > 1))
+        {
+            problems.Add(new("statuses", "Status code '{0}' is used twice.", duplicate.Key));
+        }
+
+        var initial = Statuses.Count(s => s.IsInitial);
+        if (initial != 1)
+        {
+            problems.Add(new("statuses", "Exactly one status must be the initial one; there are {0}.", initial));
+        }
+
+        if (!Statuses.Any(s => s.Category == StatusCategory.Closed))
+        {
+            problems.Add(new("statuses", "The workflow needs at least one closed status."));
+        }
+
+        foreach (var transition in Transitions)
+        {
+            if (Status(transition.FromStatus) is null || Status(transition.ToStatus) is null)
+            {
+                problems.Add(new("transitions", "Transition {0} → {1} names a status that does not exist.", transition.FromStatus, transition.ToStatus));
+            }
+
+            if (transition.FromStatus == transition.ToStatus)
+            {
+                problems.Add(new("transitions", "Transition {0} → {1} leads nowhere.", transition.FromStatus, transition.ToStatus));
+            }
+
+            if (transition.AllowedRoles.Count == 0)
+            {
+                problems.Add(new("transitions", "Transition {0} → {1} allows no role.", transition.FromStatus, transition.ToStatus));
+            }
+
+            foreach (var role in transition.AllowedRoles.Where(r => !knownRoles.Contains(r)))
+            {
+                problems.Add(new("transitions", "Transition {0} → {1} names an unknown role '{2}'.", transition.FromStatus, transition.ToStatus, role));
+            }
+
+            foreach (var field in transition.RequiredFields.Where(f => !WorkflowTransition.KnownFields.Contains(f)))
+            {
+                problems.Add(new("transitions", "Transition {0} → {1} asks for an unknown field '{2}'.", transition.FromStatus, transition.ToStatus, field));
+            }
+        }
+
+        foreach (var duplicate in Transitions.GroupBy(t => (t.FromStatus, t.ToStatus)).Where(g => g.Count() > 1))
+        {
+            problems.Add(new("transitions", "Transition {0} → {1} is defined twice.", duplicate.Key.FromStatus, duplicate.Key.ToStatus));
+        }
+
+        if (initial == 1)
+        {
+            var reachable = Reachable(Initial.Code);
+            foreach (var status in Statuses.Where(s => !reachable.Contains(s.Code)))
+            {
+                problems.Add(new("statuses", "Status '{0}' cannot be reached from the initial status.", status.Code));
+            }
+        }
+
+        return problems;
+    }
+
+    private HashSet<string> Reachable(string start)
+    {
+        var seen = new HashSet<string> { start };
+        var queue = new Queue<string>([start]);
+        while (queue.TryDequeue(out var current))
+        {
+            foreach (var next in From(current).Select(t => t.ToStatus))
+            {
+                if (seen.Add(next))
+                {
+                    queue.Enqueue(next);
+                }
+            }
+        }
+
+        return seen;
+    }
+}
+
+/// <summary>A problem found in a workflow: the part it concerns, a message key (English text) and its arguments.</summary>
+public sealed record WorkflowProblem(string Field, string Message, params object[] Arguments);
+
+public static class StatusCode
+{
+    public static bool IsValid(string? code) =>
+        !string.IsNullOrEmpty(code) && code.Length <= 40 && code.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_')
+        && char.IsLetter(code[0]);
+}

@@ -1,0 +1,153 @@
+using ClaimDesk.Core.Claims;
+using ClaimDesk.Core.Common;
+using ClaimDesk.Core.Customers;
+using ClaimDesk.Core.Registers;
+using ClaimDesk.Core.Workflows;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ClaimDesk.Web.Data;
+
+/// <summary>How the Core domain (registers, workflows, customers, claims) and API keys map to tables.</summary>
+public static class ClaimModel
+{
+    public static void Configure(ModelBuilder builder)
+    {
+        builder.Entity<Register>(register =>
+        {
+            register.ToTable("registers");
+            register.Property(r => r.Code).HasMaxLength(40);
+            register.HasIndex(r => r.Code).IsUnique();
+            register.Property(r => r.Kind).HasCode().HasMaxLength(20);
+            register.Property(r => r.NumberingPattern).HasMaxLength(60);
+            Text(register.ComplexProperty(r => r.Name), 200);
+            register.Ignore(r => r.Workflow);
+            register.HasMany(r => r.Statuses).WithOne().HasForeignKey(s => s.RegisterId).OnDelete(DeleteBehavior.Cascade);
+            register.HasMany(r => r.Transitions).WithOne().HasForeignKey(t => t.RegisterId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<WorkflowStatus>(status =>
+        {
+            status.ToTable("workflow_statuses");
+            status.Property(s => s.Code).HasMaxLength(40);
+            status.HasIndex(s => new { s.RegisterId, s.Code }).IsUnique();
+            status.Property(s => s.Category).HasCode().HasMaxLength(20);
+            status.Property(s => s.Decision).HasCode().HasMaxLength(20);
+            Text(status.ComplexProperty(s => s.StaffLabel), 100);
+            Text(status.ComplexProperty(s => s.CustomerLabel), 100);
+        });
+
+        builder.Entity<WorkflowTransition>(transition =>
+        {
+            transition.ToTable("workflow_transitions");
+            transition.Property(t => t.FromStatus).HasMaxLength(40);
+            transition.Property(t => t.ToStatus).HasMaxLength(40);
+            transition.HasIndex(t => new { t.RegisterId, t.FromStatus, t.ToStatus }).IsUnique();
+            transition.Property(t => t.AllowedRoles).HasList().HasMaxLength(200);
+            transition.Property(t => t.RequiredFields).HasList().HasMaxLength(200);
+        });
+
+        builder.Entity<Customer>(customer =>
+        {
+            customer.ToTable("customers");
+            customer.Property(c => c.Code).HasMaxLength(ClaimLimits.Code);
+            customer.HasIndex(c => c.Code).IsUnique();
+            customer.Property(c => c.Name).HasMaxLength(ClaimLimits.Name);
+            customer.Property(c => c.Type).HasCode().HasMaxLength(20);
+            customer.Property(c => c.TaxId).HasMaxLength(30);
+            customer.Property(c => c.Email).HasMaxLength(ClaimLimits.Email);
+            customer.Property(c => c.Phone).HasMaxLength(ClaimLimits.Phone);
+        });
+
+        builder.Entity<Claim>(claim =>
+        {
+            claim.ToTable("claims");
+            claim.Property(c => c.Number).HasMaxLength(60);
+            claim.HasIndex(c => c.Number).IsUnique();
+            claim.HasOne(c => c.Register).WithMany().HasForeignKey(c => c.RegisterId).OnDelete(DeleteBehavior.Restrict);
+            claim.HasOne(c => c.Customer).WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Restrict);
+            claim.Property(c => c.Channel).HasCode().HasMaxLength(20);
+            claim.Property(c => c.ContactName).HasMaxLength(ClaimLimits.Name);
+            claim.Property(c => c.ContactEmail).HasMaxLength(ClaimLimits.Email);
+            claim.Property(c => c.ContactPhone).HasMaxLength(ClaimLimits.Phone);
+            claim.Property(c => c.ContactLanguage).HasMaxLength(5);
+            claim.Property(c => c.PreferredChannel).HasCode().HasMaxLength(10);
+            claim.Property(c => c.CustomerType).HasCode().HasMaxLength(20);
+            claim.Property(c => c.LegalBasis).HasCode().HasMaxLength(20);
+            claim.Property(c => c.Category).HasCode().HasMaxLength(20);
+            claim.Property(c => c.RequestedRemedy).HasCode().HasMaxLength(20);
+            claim.Property(c => c.DeliveryMethod).HasCode().HasMaxLength(20);
+            claim.Property(c => c.Priority).HasCode().HasMaxLength(10);
+            claim.Property(c => c.Decision).HasCode().HasMaxLength(20);
+            claim.Property(c => c.Status).HasMaxLength(40);
+            claim.Property(c => c.AssigneeId).HasMaxLength(450);
+            claim.Property(c => c.Value).HasPrecision(18, 2);
+            claim.Property(c => c.Version).IsConcurrencyToken();
+            claim.HasIndex(c => new { c.RegisterId, c.Status });
+            claim.HasIndex(c => c.ReceivedAt);
+            claim.HasIndex(c => c.UpdatedAt);
+            claim.HasMany(c => c.Lines).WithOne().HasForeignKey(l => l.ClaimId).OnDelete(DeleteBehavior.Cascade);
+            claim.Navigation(c => c.Lines).AutoInclude(false);
+        });
+
+        builder.Entity<ClaimLine>(line =>
+        {
+            line.ToTable("claim_lines");
+            line.HasIndex(l => new { l.ClaimId, l.LineNo }).IsUnique();
+            line.Property(l => l.ReferenceNumber).HasMaxLength(70);
+            line.HasIndex(l => l.ReferenceNumber).IsUnique();
+            line.Property(l => l.ProductCode).HasMaxLength(ClaimLimits.Code);
+            line.Property(l => l.ProductName).HasMaxLength(ClaimLimits.ProductName);
+            line.Property(l => l.Ean).HasMaxLength(14);
+            line.Property(l => l.SerialNumber).HasMaxLength(ClaimLimits.Code);
+            line.HasIndex(l => l.SerialNumber);
+            line.Property(l => l.SalesDocumentNumber).HasMaxLength(ClaimLimits.Code);
+            line.Property(l => l.Quantity).HasPrecision(18, 3);
+            line.Property(l => l.UnitPrice).HasPrecision(18, 2);
+            line.Property(l => l.Decision).HasCode().HasMaxLength(20);
+            line.Property(l => l.DecisionReason).HasMaxLength(ClaimLimits.Reason);
+            line.Ignore(l => l.Value);
+        });
+
+        builder.Entity<NumberSequence>(sequence =>
+        {
+            sequence.ToTable("number_sequences");
+            sequence.HasKey(s => new { s.RegisterId, s.Year });
+            sequence.HasOne<Register>().WithMany().HasForeignKey(s => s.RegisterId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ApiKey>(key =>
+        {
+            key.ToTable("api_keys");
+            key.Property(k => k.Name).HasMaxLength(100);
+            key.Property(k => k.Prefix).HasMaxLength(20);
+            key.HasIndex(k => k.Prefix).IsUnique();
+            key.Property(k => k.SecretHash).HasMaxLength(64);
+            key.Property(k => k.Scopes).HasList().HasMaxLength(200);
+            key.Property(k => k.ActsAsRole).HasMaxLength(20);
+            key.Property(k => k.CreatedBy).HasMaxLength(256);
+        });
+    }
+
+    /// <summary>Stores an enum as its snake_case code (<c>in_person</c>), readable in SQL and stable across renames of nothing.</summary>
+    private static PropertyBuilder<TEnum> HasCode<TEnum>(this PropertyBuilder<TEnum> property) where TEnum : struct, Enum =>
+        property.HasConversion(value => Codes.Of(value), code => Codes.Parse<TEnum>(code));
+
+    /// <summary>Stores a short list of codes as one comma-separated column.</summary>
+    private static PropertyBuilder<List<string>> HasList(this PropertyBuilder<List<string>> property) =>
+        property.HasConversion(
+            list => string.Join(',', list),
+            text => text.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList(),
+            new ValueComparer<List<string>>(
+                (a, b) => a!.SequenceEqual(b!),
+                list => list.Aggregate(0, (hash, item) => HashCode.Combine(hash, item.GetHashCode(StringComparison.Ordinal))),
+                list => list.ToList()));
+
+    private static void Text(ComplexPropertyBuilder<LocalizedText> text, int length)
+    {
+        text.Property(t => t.En).HasMaxLength(length);
+        text.Property(t => t.Pl).HasMaxLength(length);
+        text.Property(t => t.Cs).HasMaxLength(length);
+    }
+}

@@ -1,0 +1,168 @@
+using System.Globalization;
+using Bogus;
+using ClaimDesk.Core.Claims;
+using ClaimDesk.Core.Common;
+using ClaimDesk.Core.Security;
+using ClaimDesk.Web.Features.Claims;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimDesk.Web.Data;
+
+/// <summary>
+/// With <c>--demo</c>, an empty database gets a few hundred claims from Polish and Czech customers, taken in through
+/// the same commands staff use and carried through the workflow, so every claim has a real number and history.
+/// </summary>
+public sealed partial class DemoData(AppDbContext db, ClaimCommands commands, ILogger<DemoData> logger)
+{
+    public const int ClaimCount = 300;
+
+    private static readonly (string Code, string Name, string Ean, decimal Price)[] Products =
+    [
+        ("AM-PA612", "Pralka Amica PA-612", "5906006712345", 1499m),
+        ("ZL-VC752", "Odkurzacz Zelmer ZVC-752", "5908269512345", 549m),
+        ("DL-ECAM22", "Ekspres do kawy De'Longhi ECAM 22.110", "8004399331234", 1299m),
+        ("SM-A55", "Smartfon Samsung Galaxy A55 128 GB", "8806095312345", 1899m),
+        ("LN-IP5", "Laptop Lenovo IdeaPad 5 14\"", "0196802412345", 3299m),
+        ("LG-55UR78", "Telewizor LG 55UR78", "8806084112345", 2199m),
+        ("BS-TWK3A", "Czajnik Bosch TWK 3A011", "4242005112345", 129m),
+        ("KR-TRANS", "Rower elektryczny Kross Trans Hybrid 4.0", "5902262312345", 6999m),
+        ("ST-C548", "Kosiarka Stiga Collector 548 S", "8022172712345", 1749m),
+        ("GR-RK6192", "Lednice Gorenje RK6192EW4", "3838782412345", 11990m),
+        ("ETA-1250", "Mikrovlnná trouba ETA 1250", "8590393212345", 2490m),
+        ("CN-VP5230", "Vysavač Concept VP5230", "8595631012345", 5990m),
+    ];
+
+    private static readonly string[] FaultsPl =
+    [
+        "Urządzenie nie włącza się po podłączeniu do prądu.",
+        "Głośna praca i wibracje podczas wirowania.",
+        "Ekran miga i pojawiają się pionowe pasy.",
+        "Bateria rozładowuje się w ciągu dwóch godzin.",
+        "Przecieka woda spod obudowy.",
+        "Pęknięta obudowa po tygodniu użytkowania.",
+        "Brak reakcji na przyciski panelu sterowania.",
+    ];
+
+    private static readonly string[] FaultsCs =
+    [
+        "Spotřebič po zapojení nejde zapnout.",
+        "Při provozu vydává hlasitý zvuk a vibruje.",
+        "Displej bliká a zobrazuje svislé pruhy.",
+        "Baterie se vybije za dvě hodiny.",
+        "Zpod krytu vytéká voda.",
+        "Prasklý kryt po týdnu používání.",
+    ];
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Claims.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var staff = await db.Users.Where(u => u.Email != null && u.Email.EndsWith("@claimdesk.local"))
+            .Select(u => new { u.Id, u.Email }).ToListAsync(cancellationToken);
+        Actor ActorFor(string role)
+        {
+            var email = role == StaffRole.Administrator ? "admin@claimdesk.local" : $"{role.ToLowerInvariant()}@claimdesk.local";
+            return new Actor(Actor.UserKind, staff.FirstOrDefault(s => s.Email == email)?.Id, email, [role]);
+        }
+
+        var random = new Randomizer(2026);
+        var polish = new Faker("pl") { Random = random };
+        var czech = new Faker("cz") { Random = random };
+        var created = 0;
+        for (var i = 0; i < ClaimCount; i++)
+        {
+            var czechCustomer = random.Bool(0.35f);
+            var faker = czechCustomer ? czech : polish;
+            var business = random.Bool(0.3f);
+            var register = random.WeightedRandom(["complaints", "supplier", "presale", "service"], [0.75f, 0.1f, 0.07f, 0.08f]);
+            var lineCount = business ? random.Int(1, 4) : 1;
+            var input = new ClaimInput
+            {
+                Register = register,
+                Channel = Codes.Of(random.WeightedRandom([Channel.Phone, Channel.Email, Channel.InPerson, Channel.Api], [0.4f, 0.35f, 0.15f, 0.1f])),
+                Customer = new CustomerInput
+                {
+                    Code = business ? $"K{random.Int(10000, 10060)}" : null,
+                    Name = business ? faker.Company.CompanyName() : null,
+                    TaxId = business ? random.ReplaceNumbers(czechCustomer ? "CZ########" : "PL##########") : null,
+                },
+                Contact = new ContactInput
+                {
+                    Name = faker.Name.FullName(),
+                    Email = faker.Internet.Email().ToLowerInvariant(),
+                    Phone = czechCustomer ? random.ReplaceNumbers("+420 ### ### ###") : random.ReplaceNumbers("+48 ### ### ###"),
+                    Language = czechCustomer ? "cs" : "pl",
+                },
+                CustomerType = Codes.Of(business ? CustomerType.Business : random.Bool(0.1f) ? CustomerType.Pnpk : CustomerType.Consumer),
+                LegalBasis = Codes.Of(register == "service" ? LegalBasis.PaidRepair
+                    : business ? LegalBasis.WarrantyB2b : random.Bool(0.8f) ? LegalBasis.Conformity : LegalBasis.Guarantee),
+                Category = Codes.Of(random.WeightedRandom([ClaimCategory.Quality, ClaimCategory.Transport, ClaimCategory.Quantity, ClaimCategory.Other], [0.75f, 0.12f, 0.08f, 0.05f])),
+                RequestedRemedy = Codes.Of(random.Enum<RequestedRemedy>()),
+                DeliveryMethod = Codes.Of(random.Enum<DeliveryMethod>()),
+                Lines = [.. Enumerable.Range(0, lineCount).Select(_ =>
+                {
+                    var product = random.ArrayElement(Products);
+                    return new ClaimLineInput
+                    {
+                        ProductCode = product.Code,
+                        ProductName = product.Name,
+                        Ean = product.Ean,
+                        SerialNumber = random.Replace("SN-????-########"),
+                        Quantity = business ? random.Int(1, 5) : 1,
+                        UnitPrice = product.Price,
+                        PurchaseDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-random.Int(20, 600)),
+                        SalesDocumentNumber = $"FV/{random.Int(1, 12):00}/2026/{random.Int(100, 9999)}",
+                        FaultDescription = random.ArrayElement(czechCustomer ? FaultsCs : FaultsPl),
+                    };
+                })],
+            };
+            var (claim, errors) = await commands.CreateAsync(input, ActorFor(StaffRole.Operator), cancellationToken);
+            if (claim is null)
+            {
+                throw new InvalidOperationException("Demo claim refused: " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));
+            }
+
+            created++;
+            await AdvanceAsync(claim, random, ActorFor, cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        LogSeeded(logger, created);
+    }
+
+    /// <summary>Walks a claim a random distance along its workflow, with the roles the workflow asks for.</summary>
+    private async Task AdvanceAsync(Claim claim, Randomizer random, Func<string, Actor> actorFor, CancellationToken cancellationToken)
+    {
+        var workflow = claim.Register!.Workflow;
+        var steps = random.Int(0, 5);
+        for (var step = 0; step < steps; step++)
+        {
+            var choices = workflow.From(claim.Status).Where(t => t.ToStatus != "cancelled" || random.Bool(0.2f)).ToList();
+            if (choices.Count == 0)
+            {
+                return;
+            }
+
+            var transition = random.ListItem(choices);
+            var role = transition.AllowedRoles.Contains(StaffRole.Operator) ? StaffRole.Operator : transition.AllowedRoles[0];
+            var fields = new Dictionary<string, string?>
+            {
+                ["reason"] = "Wada powstała z winy użytkownika (uszkodzenie mechaniczne).",
+            };
+            var outcome = await commands.TransitionAsync(claim.Id, transition.ToStatus, new TransitionInput(fields, []),
+                actorFor(role), cancellationToken);
+            if (!outcome.Succeeded)
+            {
+                return;
+            }
+
+            claim.Status = transition.ToStatus;
+        }
+    }
+
+    [LoggerMessage(EventId = 1020, Level = LogLevel.Information, Message = "Demo data: {Count} claims created.")]
+    private static partial void LogSeeded(ILogger logger, int count);
+}

@@ -1,0 +1,135 @@
+using System.Globalization;
+using ClaimDesk.Core.Claims;
+using ClaimDesk.Core.Customers;
+using ClaimDesk.Core.Registers;
+using ClaimDesk.Web.Data;
+using ClaimDesk.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimDesk.Web.Features.Claims;
+
+/// <summary>
+/// The claim actions shared by the staff pages and the API: one transaction each, the domain method deciding, every
+/// change audited in that transaction. A refused attempt that a role was not allowed is audited too, on its own.
+/// </summary>
+public sealed class ClaimCommands(AppDbContext db, ClaimNumbering numbering, AuditTrail audit, OrganisationClock clock)
+{
+    public async Task<(Claim? Claim, IReadOnlyList<FieldError> Errors)> CreateAsync(
+        ClaimInput? input, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var (draft, errors) = ClaimValidator.Validate(input, clock.Today);
+        if (draft is null)
+        {
+            return (null, errors);
+        }
+
+        var register = await LoadRegisterAsync(draft.RegisterCode, cancellationToken);
+        if (register is null)
+        {
+            return (null, [new FieldError("register", "There is no register '{0}'.", draft.RegisterCode)]);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var customer = await FindOrAddCustomerAsync(draft, cancellationToken);
+        var number = await numbering.NextAsync(register, cancellationToken);
+        var claim = Claim.Open(register, draft, number, clock.UtcNow);
+        claim.Customer = customer;
+        db.Claims.Add(claim);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var log = new ChangeLog();
+        claim.RecordCreation(log);
+        audit.Record(log, actor);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (claim, []);
+    }
+
+    public Task<ClaimOutcome> TransitionAsync(long claimId, string to, TransitionInput input, Actor actor,
+        CancellationToken cancellationToken = default) =>
+        ChangeAsync(claimId, actor, (claim, log) => claim.MoveTo(claim.Register!.Workflow, to, input, actor, clock.UtcNow, log),
+            refused => new Change(Claim.EntityType, Id(claimId), "transition_refused", "status", refused.Status, to), cancellationToken);
+
+    public Task<ClaimOutcome> DecideLineAsync(long claimId, int lineNo, LineDecision decision, string? reason, Actor actor,
+        CancellationToken cancellationToken = default) =>
+        ChangeAsync(claimId, actor, (claim, log) => claim.DecideLine(claim.Register!.Workflow, lineNo, decision, reason, actor, clock.UtcNow, log),
+            _ => new Change(Claim.LineEntityType, Id(claimId), "decision_refused", $"line {lineNo} decision", null, Core.Common.Codes.Of(decision)),
+            cancellationToken);
+
+    public Task<ClaimOutcome> DeleteAsync(long claimId, Actor actor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(claimId, actor, (claim, log) => claim.Delete(actor, clock.UtcNow, log),
+            _ => new Change(Claim.EntityType, Id(claimId), "delete_refused"), cancellationToken);
+
+    private async Task<ClaimOutcome> ChangeAsync(long claimId, Actor actor, Func<Claim, ChangeLog, ClaimOutcome> change,
+        Func<Claim, Change> refusal, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claim = await db.Claims
+            .Include(c => c.Lines)
+            .Include(c => c.Register).ThenInclude(r => r!.Statuses)
+            .Include(c => c.Register).ThenInclude(r => r!.Transitions)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.Id == claimId && !c.IsDeleted, cancellationToken);
+        if (claim is null)
+        {
+            return ClaimOutcome.Refuse(Refusal.NotFound, null, "The claim does not exist.");
+        }
+
+        var log = new ChangeLog();
+        var outcome = change(claim, log);
+        if (!outcome.Succeeded)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            if (outcome.Refusal == Refusal.Forbidden)
+            {
+                db.ChangeTracker.Clear();
+                audit.Record(refusal(claim), actor);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            return outcome;
+        }
+
+        audit.Record(log, actor);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ClaimOutcome.Refuse(Refusal.Conflict, null, "Someone else changed the claim meanwhile. Reload it and try again.");
+        }
+
+        return outcome;
+    }
+
+    private Task<Register?> LoadRegisterAsync(string code, CancellationToken cancellationToken) =>
+        db.Registers.Include(r => r.Statuses).Include(r => r.Transitions).AsSplitQuery()
+            .SingleOrDefaultAsync(r => r.Code == code, cancellationToken);
+
+    /// <summary>A customer with the ERP code given is reused; otherwise the claimant becomes a new customer.</summary>
+    private async Task<Customer> FindOrAddCustomerAsync(ClaimDraft draft, CancellationToken cancellationToken)
+    {
+        if (draft.CustomerCode is not null
+            && await db.Customers.SingleOrDefaultAsync(c => c.Code == draft.CustomerCode, cancellationToken) is { } known)
+        {
+            return known;
+        }
+
+        var customer = new Customer
+        {
+            Code = draft.CustomerCode,
+            Name = draft.CustomerName,
+            Type = draft.CustomerType,
+            TaxId = draft.CustomerTaxId,
+            Email = draft.ContactEmail,
+            Phone = draft.ContactPhone,
+            CreatedAt = clock.UtcNow,
+        };
+        db.Customers.Add(customer);
+        return customer;
+    }
+
+    private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
+}
