@@ -64,6 +64,8 @@ public static class ClaimDeskApplication
                 localization.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 
         services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestHandler>();
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "ClaimDesk API";
@@ -107,6 +109,7 @@ public static class ClaimDeskApplication
             swagger.DocumentTitle = "ClaimDesk API";
         });
         app.MapSystemApi();
+        app.MapClaimsApi();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Log(app));
     }
 
