@@ -1,0 +1,99 @@
+using System.Globalization;
+using ClaimDesk.Core.Claims;
+using ClaimDesk.Core.Common;
+using ClaimDesk.Core.Workflows;
+using ClaimDesk.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace ClaimDesk.Web.Features.Claims;
+
+/// <summary>The claim card: header, lines with their decisions, the moves the user's role allows, and the history.</summary>
+public sealed class CardModel(
+    AppDbContext db, ClaimQueries queries, ClaimCommands commands, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    public ClaimDetail Claim { get; private set; } = null!;
+
+    public Workflow Workflow { get; private set; } = null!;
+
+    public string RegisterName { get; private set; } = "";
+
+    public IReadOnlyList<WorkflowTransition> Moves { get; private set; } = [];
+
+    public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
+
+    public bool MayDecideLines { get; private set; }
+
+    /// <summary>What was typed in a dialog whose action was refused, so it can be shown again.</summary>
+    public string? TypedReason { get; private set; }
+
+    public string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+
+    public string StatusLabel(string code) => Workflow.Status(code)?.StaffLabel.In(Language) ?? code;
+
+    public async Task<IActionResult> OnGetAsync(long id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostTransitionAsync(long id, string to, string? reason, string? comment)
+    {
+        var input = new TransitionInput(new Dictionary<string, string?> { ["reason"] = reason, ["comment"] = comment }, []);
+        var outcome = await commands.TransitionAsync(id, to, input, audit.CurrentActor, HttpContext.RequestAborted);
+        return await AfterAsync(id, outcome, reason, localizer["The claim moved to the next status."]);
+    }
+
+    public async Task<IActionResult> OnPostDecideAsync(long id, int lineNo, string decision, string? reason)
+    {
+        var outcome = Codes.TryParse<LineDecision>(decision, out var parsed)
+            ? await commands.DecideLineAsync(id, lineNo, parsed, reason, audit.CurrentActor, HttpContext.RequestAborted)
+            : ClaimOutcome.Refuse(Refusal.Invalid, "decision", "A decision is accepted or rejected.");
+        return await AfterAsync(id, outcome, reason, localizer["The decision on item {0} was saved.", lineNo]);
+    }
+
+    private async Task<IActionResult> AfterAsync(long id, ClaimOutcome outcome, string? reason, string done)
+    {
+        if (outcome.Succeeded)
+        {
+            TempData["Status"] = done;
+            return RedirectToPage("Card", new { id });
+        }
+
+        if (outcome.Refusal == Refusal.NotFound && outcome.Field is null)
+        {
+            return NotFound();
+        }
+
+        ModelState.AddModelError(outcome.Field ?? "", localizer[outcome.Message, outcome.Arguments]);
+        TypedReason = reason;
+        Response.StatusCode = outcome.Refusal switch
+        {
+            Refusal.Forbidden => StatusCodes.Status403Forbidden,
+            Refusal.Invalid => StatusCodes.Status400BadRequest,
+            _ => StatusCodes.Status409Conflict,
+        };
+        return await LoadAsync(id) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(long id)
+    {
+        var claim = await queries.GetAsync(id, HttpContext.RequestAborted);
+        if (claim is null)
+        {
+            return false;
+        }
+
+        var register = await db.Registers.AsNoTracking().Include(r => r.Statuses).Include(r => r.Transitions).AsSplitQuery()
+            .SingleAsync(r => r.Code == claim.Register, HttpContext.RequestAborted);
+        Claim = claim;
+        Workflow = register.Workflow;
+        RegisterName = register.Name.In(Language);
+        var actor = audit.CurrentActor;
+        Moves = [.. Workflow.From(claim.Status, actor.Roles).OrderBy(t => Workflow.Status(t.ToStatus)?.SortOrder)];
+        var status = Workflow.Status(claim.Status);
+        var finalDecision = status?.Decision is StatusDecision.Accepted or StatusDecision.Rejected;
+        MayDecideLines = status?.Category != StatusCategory.Closed && (!finalDecision || actor.MayChangeFinalDecision)
+            && (actor.Roles.Count > 0);
+        History = await queries.HistoryAsync(id, HttpContext.RequestAborted);
+        return true;
+    }
+}

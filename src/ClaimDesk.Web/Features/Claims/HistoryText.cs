@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+using ClaimDesk.Core.Claims;
+using Microsoft.Extensions.Localization;
+
+namespace ClaimDesk.Web.Features.Claims;
+
+/// <summary>Turns audit entries of a claim into words a person reads, in their language.</summary>
+public static partial class HistoryText
+{
+    public static string What(HistoryEntry entry, IStringLocalizer localizer)
+    {
+        var line = LineField().Match(entry.Field ?? "");
+        var lineNo = line.Success ? line.Groups["no"].Value : "";
+        return (entry.Action, line.Success ? line.Groups["what"].Value : entry.Field) switch
+        {
+            ("created", "number") => localizer["Claim recorded"],
+            ("created", "status") => localizer["Initial status"],
+            ("created", "line") => localizer["Item added"],
+            ("decided", "decision") => localizer["Decision on item {0}", lineNo],
+            ("updated", "reason") when line.Success => localizer["Reason for item {0}", lineNo],
+            ("updated", "decision") => localizer["Claim decision"],
+            ("status_changed", "status") => localizer["Status changed"],
+            ("status_changed", "reason") => localizer["Reason"],
+            ("status_changed", "comment") => localizer["Comment"],
+            ("transition_refused", _) => localizer["Refused: status change"],
+            ("decision_refused", _) => localizer["Refused: decision on item {0}", lineNo],
+            ("delete_refused", _) => localizer["Refused: deletion"],
+            ("deleted", _) => localizer["Deleted"],
+            _ => $"{entry.Action} {entry.Field}",
+        };
+    }
+
+    /// <summary>A value as a person reads it: status labels, decision labels, or the text itself.</summary>
+    public static string? Value(HistoryEntry entry, string? value, Func<string, string> statusLabel, IStringLocalizer localizer)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (entry.Field == "status" || entry.Action == "transition_refused")
+        {
+            return statusLabel(value);
+        }
+
+        return entry.Field is { } field && field.EndsWith("decision", StringComparison.Ordinal)
+            ? localizer[field == "decision" ? CodeLabels.Of<ClaimDecision>(value) : CodeLabels.Of<LineDecision>(value)]
+            : value;
+    }
+
+    [GeneratedRegex(@"^line (?<no>\d+) (?<what>\w+)$")]
+    private static partial Regex LineField();
+}
