@@ -133,4 +133,34 @@ public sealed class ClaimPagesTests(SharedApps apps)
         Assert.Equal([$"{marker} 0", $"{marker} 1", $"{marker} 2"], contacts);
         Assert.Contains("3", page.QuerySelector("nav .text-muted")!.TextContent, StringComparison.Ordinal);
     }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Only_an_administrator_deletes_a_claim_and_the_deletion_is_soft_and_audited(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var operatorClient = await SignedInAsync(provider, StaffRole.Operator);
+        var card = await RecordAsync(operatorClient, ValidForm());
+        var id = long.Parse(card.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        var operatorPage = await operatorClient.GetPageAsync(card);
+        Assert.Null(operatorPage.QuerySelector("form[action*='handler=Delete']"));
+        var token = operatorPage.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var refused = await operatorClient.PostAsync($"{card}?handler=Delete",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+
+        var admin = app.CreateBrowserLikeClient();
+        (await admin.SignInAsync(ClaimDeskFactory.AdminEmail, ClaimDeskFactory.AdminPassword)).Dispose();
+        using var deleted = await admin.SubmitFormAsync(card, new Dictionary<string, string>(), "form[action*='handler=Delete']");
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+
+        using var gone = await admin.GetAsync(card);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClaimDesk.Web.Data.AppDbContext>();
+        Assert.True(db.Claims.Any(c => c.Id == id && c.IsDeleted));
+        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var actions = db.AuditEvents.Where(a => a.EntityType == "claim" && a.EntityId == key).Select(a => a.Action).ToList();
+        Assert.Contains("delete_refused", actions);
+        Assert.Contains("deleted", actions);
+    }
 }

@@ -26,6 +26,8 @@ public sealed class CardModel(
 
     public bool MayDecideLines { get; private set; }
 
+    public bool MayDelete { get; private set; }
+
     /// <summary>What was typed in a dialog whose action was refused, so it can be shown again.</summary>
     public string? TypedReason { get; private set; }
 
@@ -48,6 +50,20 @@ public sealed class CardModel(
             ? await commands.DecideLineAsync(id, lineNo, parsed, reason, audit.CurrentActor, HttpContext.RequestAborted)
             : ClaimOutcome.Refuse(Refusal.Invalid, "decision", "A decision is accepted or rejected.");
         return await AfterAsync(id, outcome, reason, localizer["The decision on item {0} was saved.", lineNo]);
+    }
+
+    /// <summary>Administrators only: the claim is marked deleted (and audited), never removed from the database.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(long id)
+    {
+        var claim = await queries.GetAsync(id, HttpContext.RequestAborted);
+        var outcome = await commands.DeleteAsync(id, audit.CurrentActor, HttpContext.RequestAborted);
+        if (!outcome.Succeeded)
+        {
+            return await AfterAsync(id, outcome, null, "");
+        }
+
+        TempData["Status"] = localizer["Claim {0} was deleted.", claim?.Number ?? ""].Value;
+        return RedirectToPage("Index");
     }
 
     private async Task<IActionResult> AfterAsync(long id, ClaimOutcome outcome, string? reason, string done)
@@ -93,6 +109,7 @@ public sealed class CardModel(
         var finalDecision = status?.Decision is StatusDecision.Accepted or StatusDecision.Rejected;
         MayDecideLines = status?.Category != StatusCategory.Closed && (!finalDecision || actor.MayChangeFinalDecision)
             && (actor.Roles.Count > 0);
+        MayDelete = actor.MayDelete;
         History = await queries.HistoryAsync(id, HttpContext.RequestAborted);
         return true;
     }
