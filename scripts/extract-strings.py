@@ -8,7 +8,8 @@ This script finds the keys in the source:
   * .cs:     localizer["..."] and localizer["...", args]
   * .cs:     ErrorMessage = "..."               (data-annotation attributes, localized by AddDataAnnotationsLocalization)
   * .cs:     [Display(Name = "...")]            (also Description/Prompt, which MVC localizes the same way)
-  * .cs:     Error(nameof(X), "...")            (LocalizedIdentityErrorDescriber passes its texts on to the localizer)
+  * .cs:     Error(nameof(X), "...")            (LocalizedIdentityErrorDescriber passes its texts on to the localizer;
+                                                  ApiKeyService.Check returns English messages that the pages localize)
   * the role names, which the views translate through a variable (L[role]); see ROLE_KEYS.
 
 Usage:

@@ -23,6 +23,12 @@ public static class ClaimDeskApplication
             builder.Configuration.AddInMemoryCollection([new($"{ClaimDeskOptions.Section}:Demo", "true")]);
         }
 
+        if (commandLine.Command == CommandLine.CreateApiKey)
+        {
+            // The command's stdout carries the key alone, for scripts to capture; the log goes to stderr.
+            builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        }
+
         var options = builder.Configuration.GetSection(ClaimDeskOptions.Section).Get<ClaimDeskOptions>() ?? new();
         if (!Language.IsSupported(options.DefaultLanguage))
         {

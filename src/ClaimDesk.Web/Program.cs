@@ -1,13 +1,29 @@
 using ClaimDesk.Web;
 using ClaimDesk.Web.Data;
+using ClaimDesk.Web.Features.ApiKeys;
 using ClaimDesk.Web.Infrastructure;
 
 var commandLine = CommandLine.Parse(args);
 if (commandLine.Error is not null)
 {
     await Console.Error.WriteLineAsync(commandLine.Error);
-    await Console.Error.WriteLineAsync(CommandLine.Usage);
+    if (!commandLine.IsKnownCommand)
+    {
+        await Console.Error.WriteLineAsync(CommandLine.Usage);
+    }
+
     return 1;
+}
+
+CreateApiKeyCommand.Request? keyRequest = null;
+if (commandLine.Command == CommandLine.CreateApiKey)
+{
+    (keyRequest, var error) = CreateApiKeyCommand.Read(commandLine.CommandOptions);
+    if (error is not null)
+    {
+        await Console.Error.WriteLineAsync(error);
+        return 1;
+    }
 }
 
 try
@@ -25,6 +41,12 @@ try
     await app.InitializeDatabaseAsync();
     if (commandLine.Command == CommandLine.Migrate)
     {
+        return 0;
+    }
+
+    if (keyRequest is not null)
+    {
+        await CreateApiKeyCommand.RunAsync(app.Services, keyRequest, Console.Out, Console.Error);
         return 0;
     }
 

@@ -40,4 +40,58 @@ public sealed class CommandLineTests
 
         Assert.Contains("'migrat'", line.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Create_api_key_takes_its_own_options_wherever_they_stand_and_leaves_the_rest_to_the_host()
+    {
+        var line = CommandLine.Parse(
+        [
+            "create-api-key", "--name", "ERP connector", "--urls", "http://127.0.0.1:5000",
+            "--scopes=claims:read,claims:write", "--ClaimDesk:Database:Provider=Postgres", "--role", "Manager",
+        ]);
+
+        Assert.Null(line.Error);
+        Assert.Equal(CommandLine.CreateApiKey, line.Command);
+        Assert.Equal("ERP connector", line.CommandOptions["name"]);
+        Assert.Equal("claims:read,claims:write", line.CommandOptions["scopes"]);
+        Assert.Equal("Manager", line.CommandOptions["role"]);
+        Assert.Equal(["--urls", "http://127.0.0.1:5000", "--ClaimDesk:Database:Provider=Postgres"], line.HostArguments);
+    }
+
+    [Fact]
+    public void Create_api_key_without_a_role_leaves_the_role_out_of_its_options()
+    {
+        var line = CommandLine.Parse(["create-api-key", "--name", "ERP", "--scopes", "claims:read"]);
+
+        Assert.Null(line.Error);
+        Assert.False(line.CommandOptions.ContainsKey("role"));
+        Assert.Empty(line.HostArguments);
+    }
+
+    [Theory]
+    [InlineData("--name")]
+    [InlineData("--scopes")]
+    public void A_create_api_key_option_without_its_value_is_an_error_naming_the_option(string option)
+    {
+        var line = CommandLine.Parse(["create-api-key", option, "--role", "Manager"]);
+
+        Assert.Equal($"create-api-key: {option} needs a value.", line.Error);
+        Assert.True(line.IsKnownCommand);
+    }
+
+    [Fact]
+    public void Other_commands_do_not_take_the_create_api_key_options()
+    {
+        var line = CommandLine.Parse(["migrate", "--name", "x"]);
+
+        Assert.Empty(line.CommandOptions);
+        Assert.Equal(["--name", "x"], line.HostArguments);
+    }
+
+    [Fact]
+    public void The_usage_lists_create_api_key_with_its_options()
+    {
+        Assert.Contains("create-api-key --name NAME --scopes claims:read,claims:write [--role Operator|Manager]",
+            CommandLine.Usage, StringComparison.Ordinal);
+    }
 }

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Globalization;
+using ClaimDesk.Core.Claims;
 using ClaimDesk.Core.Security;
 using ClaimDesk.Web.Data;
 using ClaimDesk.Web.Infrastructure;
@@ -9,10 +11,13 @@ namespace ClaimDesk.Web.Features.ApiKeys;
 
 /// <summary>
 /// Issues and checks API keys. A key reads <c>cdk_PREFIX_SECRET</c>: the prefix finds the row, only a SHA-256 hash
-/// of the whole key is stored, and the key is shown once, when it is created.
+/// of the whole key is stored, and the key is shown once, when it is created. Issuing and revoking are audited in
+/// the same transaction as the change.
 /// </summary>
-public sealed class ApiKeyService(AppDbContext db, OrganisationClock clock)
+public sealed class ApiKeyService(AppDbContext db, AuditTrail audit, OrganisationClock clock)
 {
+    public const string EntityType = "api_key";
+
     public const string ClaimsRead = "claims:read";
     public const string ClaimsWrite = "claims:write";
 
@@ -25,31 +30,52 @@ public sealed class ApiKeyService(AppDbContext db, OrganisationClock clock)
 
     public sealed record Created(ApiKey Key, string Secret);
 
-    /// <summary>The problems with a request for a key, as (field, English message); empty when it can be issued.</summary>
+    public enum Revocation
+    {
+        Revoked,
+        AlreadyRevoked,
+        NotFound,
+    }
+
+    /// <summary>
+    /// The problems with a request for a key, as (field, English message); empty when it can be issued. The field is
+    /// the parameter's name; the message is a localization key (scripts/extract-strings.py finds it in the
+    /// <c>Error(nameof(…), "…")</c> form).
+    /// </summary>
     public static List<(string Field, string Message)> Check(string? name, IReadOnlyCollection<string> scopes, string? role)
     {
         var problems = new List<(string, string)>();
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100)
         {
-            problems.Add(("name", "Give the key a name of 1 to 100 characters."));
+            problems.Add(Error(nameof(name), "Give the key a name of 1 to 100 characters."));
         }
 
         if (scopes.Count == 0 || scopes.Any(s => !KnownScopes.Contains(s)))
         {
-            problems.Add(("scopes", "Choose scopes among: claims:read, claims:write."));
+            problems.Add(Error(nameof(scopes), "Choose scopes among: claims:read, claims:write."));
         }
 
         if (role is null || !Roles.Contains(role))
         {
-            problems.Add(("role", "A key acts as an Operator or a Manager."));
+            problems.Add(Error(nameof(role), "A key acts as an Operator or a Manager."));
         }
 
         return problems;
     }
 
-    public async Task<Created> CreateAsync(string name, IReadOnlyCollection<string> scopes, string role, string? createdBy,
+    /// <summary>
+    /// Issues a key for a request that passed <see cref="Check"/>, on behalf of <paramref name="actor"/> (the
+    /// administrator, or <see cref="Actor.System"/> for the command line).
+    /// </summary>
+    public async Task<Created> CreateAsync(string name, IReadOnlyCollection<string> scopes, string role, Actor actor,
         CancellationToken cancellationToken = default)
     {
+        var problems = Check(name, scopes, role);
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", problems.Select(p => p.Message)));
+        }
+
         var prefix = "cdk_" + RandomNumberGenerator.GetString(Alphabet, 8);
         var secret = $"{prefix}_{RandomNumberGenerator.GetString(Alphabet, 40)}";
         var key = new ApiKey
@@ -60,11 +86,41 @@ public sealed class ApiKeyService(AppDbContext db, OrganisationClock clock)
             Scopes = [.. scopes.Distinct().Order(StringComparer.Ordinal)],
             ActsAsRole = role,
             CreatedAt = clock.UtcNow,
-            CreatedBy = createdBy,
+            CreatedBy = actor.Kind == Actor.SystemKind ? null : actor.Name,
         };
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(cancellationToken);
+        var id = EntityId(key.Id);
+        audit.Record(new Change(EntityType, id, "created", "name", null, key.Name), actor);
+        audit.Record(new Change(EntityType, id, "updated", "prefix", null, key.Prefix), actor);
+        audit.Record(new Change(EntityType, id, "updated", "scopes", null, string.Join(", ", key.Scopes)), actor);
+        audit.Record(new Change(EntityType, id, "updated", "acts_as_role", null, key.ActsAsRole), actor);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new Created(key, secret);
+    }
+
+    /// <summary>Revokes a key for good: from then on <see cref="FindAsync"/> no longer finds it. Returns the key's name too.</summary>
+    public async Task<(Revocation Outcome, string? Name)> RevokeAsync(int id, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
+        if (key is null)
+        {
+            return (Revocation.NotFound, null);
+        }
+
+        if (key.RevokedAt is not null)
+        {
+            return (Revocation.AlreadyRevoked, key.Name);
+        }
+
+        key.RevokedAt = clock.UtcNow;
+        audit.Record(new Change(EntityType, EntityId(key.Id), "revoked", "revoked_at", null,
+            key.RevokedAt.Value.ToString("O", CultureInfo.InvariantCulture)), actor);
+        await db.SaveChangesAsync(cancellationToken);
+        return (Revocation.Revoked, key.Name);
     }
 
     /// <summary>The active key matching <paramref name="presented"/>, or null; compares hashes in constant time.</summary>
@@ -83,6 +139,10 @@ public sealed class ApiKeyService(AppDbContext db, OrganisationClock clock)
             ? key
             : null;
     }
+
+    public static string EntityId(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    private static (string Field, string Message) Error(string field, string message) => (field, message);
 
     public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }
