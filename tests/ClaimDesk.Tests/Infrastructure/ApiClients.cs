@@ -13,7 +13,7 @@ public static class ApiClients
         await using var scope = app.Services.CreateAsyncScope();
         var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
         var created = await keys.CreateAsync($"test {role} {Guid.NewGuid():N}",
-            scopes.Length == 0 ? [ApiKeyService.ClaimsRead, ApiKeyService.ClaimsWrite] : scopes, role, "tests");
+            scopes.Length == 0 ? [ApiKeyService.ClaimsRead, ApiKeyService.ClaimsWrite] : scopes, role, ClaimDesk.Core.Claims.Actor.System);
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.Header, created.Secret);
         return client;

@@ -256,6 +256,20 @@ public sealed partial class ClaimsApiTests(SharedApps apps)
         }
     }
 
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_key_that_is_used_shows_when_it_was_last_used(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var api = await app.CreateApiClientAsync(StaffRole.Operator, ApiKeyService.ClaimsRead);
+        var prefix = api.DefaultRequestHeaders.GetValues(ApiKeyAuthenticationHandler.Header).Single()[..12];
+
+        (await api.GetAsync("/api/v1/claims")).EnsureSuccessStatusCode();
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ClaimDesk.Web.Data.AppDbContext>();
+        Assert.NotNull(db.ApiKeys.Single(k => k.Prefix == prefix).LastUsedAt);
+    }
+
     public sealed record CreatedClaim(long Id, string Number);
 
     public static async Task<CreatedClaim> CreateAsync(HttpClient api, int lines = 1, string register = "complaints")

@@ -29,6 +29,8 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("The API key is unknown or revoked.");
         }
 
+        await keys.MarkUsedAsync(key, Context.RequestAborted);
+
         Claim[] claims =
         [
             new(ClaimTypes.NameIdentifier, "api_key:" + key.Id.ToString(CultureInfo.InvariantCulture)),

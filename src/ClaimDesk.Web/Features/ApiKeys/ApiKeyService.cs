@@ -144,5 +144,17 @@ public sealed class ApiKeyService(AppDbContext db, AuditTrail audit, Organisatio
 
     private static (string Field, string Message) Error(string field, string message) => (field, message);
 
+    /// <summary>Notes that a key was used, at most once a minute per key, so the list tells live keys from dead ones.</summary>
+    public async Task MarkUsedAsync(ApiKey key, CancellationToken cancellationToken = default)
+    {
+        var now = clock.UtcNow;
+        if (key.LastUsedAt is { } last && now - last < TimeSpan.FromMinutes(1))
+        {
+            return;
+        }
+
+        await db.ApiKeys.Where(k => k.Id == key.Id).ExecuteUpdateAsync(k => k.SetProperty(x => x.LastUsedAt, now), cancellationToken);
+    }
+
     public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }
