@@ -163,4 +163,21 @@ public sealed class ClaimPagesTests(SharedApps apps)
         Assert.Contains("delete_refused", actions);
         Assert.Contains("deleted", actions);
     }
+
+    [Fact]
+    public async Task The_dashboard_counts_a_newly_recorded_claim_as_open_and_received_today()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = new ClaimDeskFactory(database);
+        var client = app.CreateBrowserLikeClient();
+        (await client.SignInAsync(await StaffAccounts.CreateAsync(app, StaffRole.Operator), StaffAccounts.Password)).Dispose();
+
+        await RecordAsync(client, ValidForm());
+        await RecordAsync(client, ValidForm());
+
+        var dashboard = await client.GetPageAsync("/");
+        Assert.Equal("2", dashboard.QuerySelector("[data-testid=claims-open]")!.TextContent);
+        Assert.Equal("2", dashboard.QuerySelector("[data-testid=claims-today]")!.TextContent);
+        Assert.Equal("0", dashboard.QuerySelector("[data-testid=claims-closed]")!.TextContent);
+    }
 }

@@ -1,4 +1,6 @@
 using ClaimDesk.Core.Security;
+using ClaimDesk.Core.Workflows;
+using ClaimDesk.Web.Infrastructure;
 using ClaimDesk.Web.Data;
 using ClaimDesk.Web.Features.Account;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,14 +8,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClaimDesk.Web.Features.Dashboard;
 
-/// <summary>The staff home page: who you are, and the active team by role.</summary>
-public sealed class IndexModel(AppDbContext db) : PageModel
+/// <summary>The staff home page: who you are, the claims in hand, and the active team by role.</summary>
+public sealed class IndexModel(AppDbContext db, OrganisationClock clock) : PageModel
 {
     public string DisplayName { get; private set; } = "";
 
     public IReadOnlyList<string> Roles { get; private set; } = [];
 
     public IReadOnlyList<(string Role, int Count)> TeamByRole { get; private set; } = [];
+
+    /// <summary>Claims by the category of their status (open, waiting, closed), hidden statuses left out.</summary>
+    public IReadOnlyDictionary<StatusCategory, int> ClaimsByCategory { get; private set; } = new Dictionary<StatusCategory, int>();
+
+    public int ReceivedToday { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -26,5 +33,16 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             .Select(g => new { Role = g.Key!, Count = g.Count() })
             .ToDictionaryAsync(x => x.Role, x => x.Count);
         TeamByRole = [.. StaffRole.Staff.Select(role => (role, counts.GetValueOrDefault(role)))];
+
+        var byCategory = await db.Claims.AsNoTracking().Where(c => !c.IsDeleted)
+            .Join(db.WorkflowStatuses.Where(s => !s.HiddenFromQueues), c => new { c.RegisterId, Code = c.Status },
+                s => new { s.RegisterId, s.Code }, (c, s) => s.Category)
+            .GroupBy(category => category)
+            .Select(g => new { Category = g.Key, Count = g.Count() })
+            .ToListAsync();
+        ClaimsByCategory = byCategory.ToDictionary(x => x.Category, x => x.Count);
+        var since = DateTime.SpecifyKind(clock.Today.ToDateTime(TimeOnly.MinValue), DateTimeKind.Unspecified);
+        var sinceUtc = TimeZoneInfo.ConvertTimeToUtc(since, clock.Zone);
+        ReceivedToday = await db.Claims.CountAsync(c => !c.IsDeleted && c.ReceivedAt >= sinceUtc);
     }
 }
