@@ -15,7 +15,7 @@ public sealed class UserForm
     [StringLength(200, ErrorMessage = "At most {1} characters.")]
     public string DisplayName { get; set; } = "";
 
-    [Required]
+    [Required(ErrorMessage = "Choose one of the offered languages.")]
     public string Language { get; set; } = ClaimDesk.Core.Localization.Language.English;
 
     public List<string> Roles { get; set; } = [];
