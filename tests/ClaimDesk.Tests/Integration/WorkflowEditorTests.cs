@@ -32,7 +32,7 @@ public sealed class WorkflowEditorTests(SharedApps apps)
 
         // "Add status" draws the form again with one more, empty row and keeps the name just typed.
         var page = await admin.GetPageAsync(url);
-        using var added = await SubmitAsync(admin, page, url + "?handler=AddStatus", new() { ["Form.NameEn"] = "Renamed register" });
+        using var added = await SubmitAsync(admin, page, new() { ["Form.NameEn"] = "Renamed register" }, "Add status");
         Assert.Equal(HttpStatusCode.OK, added.StatusCode);
         page = await HtmlForms.ParseAsync(added);
         Assert.Equal("Renamed register", Value(page, "Form.NameEn"));
@@ -41,20 +41,20 @@ public sealed class WorkflowEditorTests(SharedApps apps)
         Assert.NotNull(page.QuerySelector("#s3-code[autofocus]"));
 
         // The new status typed in, "Add transition" offers it in the lists.
-        using var withTransition = await SubmitAsync(admin, page, url + "?handler=AddTransition", new()
+        using var withTransition = await SubmitAsync(admin, page, new()
         {
             ["Form.Statuses[3].Code"] = "on_hold",
             ["Form.Statuses[3].Category"] = "waiting",
             ["Form.Statuses[3].StaffLabelEn"] = "On hold",
             ["Form.Statuses[3].StaffLabelPl"] = "Wstrzymana",
             ["Form.Statuses[3].CustomerLabelEn"] = "Paused",
-        });
+        }, "Add transition");
         page = await HtmlForms.ParseAsync(withTransition);
         Assert.Equal("On hold", Value(page, "Form.Statuses[3].StaffLabelEn"));
         var to = (IHtmlSelectElement)page.QuerySelector("select[name='Form.Transitions[3].To']")!;
         Assert.Contains(to.Options, o => o.Value == "on_hold");
 
-        using var saved = await SubmitAsync(admin, page, url, new()
+        using var saved = await SubmitAsync(admin, page, new()
         {
             ["Form.Transitions[3].From"] = "in_review",
             ["Form.Transitions[3].To"] = "on_hold",
@@ -104,7 +104,7 @@ public sealed class WorkflowEditorTests(SharedApps apps)
         var before = await SnapshotAsync(app, code);
 
         var page = await admin.GetPageAsync(EditUrl(code));
-        using var response = await SubmitAsync(admin, page, EditUrl(code), new()
+        using var response = await SubmitAsync(admin, page, new()
         {
             [StatusField(page, "closed", "Remove")] = "true",
             ["Form.NameEn"] = "Typed but not saved",
@@ -127,7 +127,7 @@ public sealed class WorkflowEditorTests(SharedApps apps)
         var before = await SnapshotAsync(app, code);
 
         var page = await admin.GetPageAsync(EditUrl(code));
-        using var response = await SubmitAsync(admin, page, EditUrl(code), new()
+        using var response = await SubmitAsync(admin, page, new()
         {
             [TransitionField(page, "new", "in_review", "Remove")] = "true",
         });
@@ -151,7 +151,7 @@ public sealed class WorkflowEditorTests(SharedApps apps)
 
         // The transitions into and out of in_review go with it, so the rest of the workflow stays valid.
         var page = await admin.GetPageAsync(EditUrl(code));
-        using var response = await SubmitAsync(admin, page, EditUrl(code), new()
+        using var response = await SubmitAsync(admin, page, new()
         {
             [StatusField(page, "in_review", "Remove")] = "true",
         });
@@ -172,7 +172,7 @@ public sealed class WorkflowEditorTests(SharedApps apps)
         var before = await SnapshotAsync(app, code);
 
         var page = await admin.GetPageAsync(EditUrl(code));
-        using var response = await SubmitAsync(admin, page, EditUrl(code), new()
+        using var response = await SubmitAsync(admin, page, new()
         {
             [StatusField(page, "in_review", "Code")] = "reviewing",
         });
@@ -192,7 +192,7 @@ public sealed class WorkflowEditorTests(SharedApps apps)
         var admin = await SignedInAdministratorAsync(app);
 
         var page = await admin.GetPageAsync(EditUrl(code));
-        using var response = await SubmitAsync(admin, page, EditUrl(code), new()
+        using var response = await SubmitAsync(admin, page, new()
         {
             [StatusField(page, "in_review", "Code")] = "reviewing",
             [StatusField(page, "in_review", "StaffLabelEn")] = "Reviewing",
@@ -221,7 +221,7 @@ public sealed class WorkflowEditorTests(SharedApps apps)
         var before = await SnapshotAsync(app, code);
 
         var page = await admin.GetPageAsync(EditUrl(code));
-        using var response = await SubmitAsync(admin, page, EditUrl(code), new() { ["Form.NumberingPattern"] = "X-{seq:0000}" });
+        using var response = await SubmitAsync(admin, page, new() { ["Form.NumberingPattern"] = "X-{seq:0000}" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var refused = await HtmlForms.ParseAsync(response);
@@ -238,7 +238,7 @@ public sealed class WorkflowEditorTests(SharedApps apps)
         var before = await SnapshotAsync(app, "complaints");
 
         var page = await admin.GetPageAsync(EditUrl("complaints"));
-        using var response = await SubmitAsync(admin, page, EditUrl("complaints"), new());
+        using var response = await SubmitAsync(admin, page, new());
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(before, await SnapshotAsync(app, "complaints"));
@@ -254,15 +254,15 @@ public sealed class WorkflowEditorTests(SharedApps apps)
         var firstPage = await first.GetPageAsync(EditUrl(code));
         var secondPage = await second.GetPageAsync(EditUrl(code));
 
-        using var firstSave = await SubmitAsync(first, firstPage, EditUrl(code), new() { ["Form.NameEn"] = "First name" });
+        using var firstSave = await SubmitAsync(first, firstPage, new() { ["Form.NameEn"] = "First name" });
         Assert.Equal(HttpStatusCode.Redirect, firstSave.StatusCode);
-        using var secondSave = await SubmitAsync(second, secondPage, EditUrl(code), new() { ["Form.NameEn"] = "Second name" });
+        using var secondSave = await SubmitAsync(second, secondPage, new() { ["Form.NameEn"] = "Second name" });
 
         Assert.Equal(HttpStatusCode.OK, secondSave.StatusCode);
         var refused = await HtmlForms.ParseAsync(secondSave);
         Assert.Contains("Someone else saved this register meanwhile.", Errors(refused), StringComparison.Ordinal);
         Assert.Equal("Second name", Value(refused, "Form.NameEn"));
-        using var again = await SubmitAsync(second, refused, EditUrl(code), new());
+        using var again = await SubmitAsync(second, refused, new());
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         await using var scope = app.Services.CreateAsyncScope();
         Assert.Equal("Second name", (await LoadAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), code)).Name.En);
@@ -421,14 +421,18 @@ public sealed class WorkflowEditorTests(SharedApps apps)
     private static string Errors(IHtmlDocument page) => page.QuerySelector("[data-testid=errors]")?.TextContent ?? "";
 
     /// <summary>
-    /// Submits the register form of an already loaded page to <paramref name="action"/>, as a browser without JavaScript
-    /// does when a button with that form action is pressed: fields as drawn, <paramref name="values"/> overriding them
-    /// (a value given for a checkbox ticks it; names the page lacks are added, like a row typed into).
+    /// Submits the register form of an already loaded page as a browser without JavaScript does when the button named
+    /// <paramref name="button"/> is pressed: to the button's form action or else the form's, with the fields as drawn
+    /// and <paramref name="values"/> overriding them (a value given for a checkbox ticks it; names the page lacks are
+    /// added, like a row typed into).
     /// </summary>
     private static async Task<HttpResponseMessage> SubmitAsync(
-        HttpClient client, IHtmlDocument page, string action, Dictionary<string, string> values)
+        HttpClient client, IHtmlDocument page, Dictionary<string, string> values, string button = "Save")
     {
         var form = (IHtmlFormElement)page.QuerySelector(FormSelector)!;
+        var submitter = form.QuerySelectorAll("button[type=submit]:not([aria-hidden])").Single(b => b.TextContent.Trim() == button);
+        var action = submitter.GetAttribute("formaction") ?? form.GetAttribute("action");
+        Assert.False(string.IsNullOrEmpty(action), "The form has no action: it would post to whatever address the page was drawn from.");
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements)
         {
@@ -458,6 +462,6 @@ public sealed class WorkflowEditorTests(SharedApps apps)
         }
 
         fields.AddRange(values);
-        return await client.PostAsync(action, new FormUrlEncodedContent(fields));
+        return await client.PostAsync(System.Net.WebUtility.HtmlDecode(action), new FormUrlEncodedContent(fields));
     }
 }
