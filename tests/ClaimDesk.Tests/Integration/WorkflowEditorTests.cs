@@ -213,6 +213,39 @@ public sealed class WorkflowEditorTests(SharedApps apps)
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_status_may_take_over_the_code_of_a_status_removed_in_the_same_save(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var code = await CreateRegisterAsync(app);
+        var admin = await SignedInAdministratorAsync(app);
+
+        var page = await admin.GetPageAsync(EditUrl(code));
+        using var response = await SubmitAsync(admin, page, new()
+        {
+            [StatusField(page, "closed", "Remove")] = "true",
+            [StatusField(page, "in_review", "Code")] = "closed",
+            [StatusField(page, "in_review", "Category")] = "closed",
+            [TransitionField(page, "in_review", "closed", "Remove")] = "true",
+            [TransitionField(page, "new", "closed", "Remove")] = "true",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var register = await LoadAsync(db, code);
+        var closed = Assert.Single(register.Statuses, s => s.Code == "closed");
+        Assert.Equal("In review", closed.StaffLabel.En);
+        Assert.Equal(StatusCategory.Closed, closed.Category);
+        Assert.Equal("new → closed", Assert.Single(register.Transitions).FromStatus + " → " + register.Transitions[0].ToStatus);
+        var audit = await AuditAsync(db, register.Id);
+        Assert.Contains(audit, a => a.Action == "status_removed" && a.Field == "status closed" && a.OldValue!.Contains("staff_label_en: Closed", StringComparison.Ordinal));
+        Assert.Contains(audit, a => a.Action == "status_renamed" && a.OldValue == "in_review" && a.NewValue == "closed");
+        Assert.Contains(audit, a => a.Action == "transition_removed" && a.Field == "transition in_review → closed");
+        Assert.Contains(audit, a => a.Action == "transition_removed" && a.Field == "transition new → closed");
+        Assert.DoesNotContain(audit, a => a.Action == "transition_added");
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_numbering_pattern_without_the_year_is_refused_and_the_form_keeps_it(DatabaseProvider provider)
     {
         var app = await apps.GetAsync(provider);

@@ -324,8 +324,13 @@ public sealed class RegisterAdministration(AppDbContext db, AuditTrail audit, IS
         audit.RecordChange(Entity, id, "name_cs", register.Name.Cs, draft.Name.Cs);
         audit.RecordChange(Entity, id, "numbering_pattern", register.NumberingPattern, draft.NumberingPattern);
 
+        // An old status is compared with the new status of the same code, or with the one it was renamed to. An old
+        // status whose code another status took over by a rename has no counterpart: it was removed.
         var newCodes = draft.Statuses.Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
-        string Now(string code) => renames.TryGetValue(code, out var renamed) && newCodes.Contains(renamed) ? renamed : code;
+        var renamed = renames.Where(r => newCodes.Contains(r.Value)).ToDictionary(StringComparer.Ordinal);
+        var takenOver = renamed.Values.ToHashSet(StringComparer.Ordinal);
+        string Now(string code) =>
+            renamed.TryGetValue(code, out var to) ? to : takenOver.Contains(code) ? "\0removed:" + code : code;
         var before = oldStatuses.ToDictionary(s => Now(s.Code), StringComparer.Ordinal);
         foreach (var old in oldStatuses.Where(s => !newCodes.Contains(Now(s.Code))))
         {
