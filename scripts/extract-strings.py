@@ -10,6 +10,7 @@ This script finds the keys in the source:
   * .cs:     [Display(Name = "...")]            (also Description/Prompt, which MVC localizes the same way)
   * .cs:     Error(nameof(X), "...")            (LocalizedIdentityErrorDescriber passes its texts on to the localizer;
                                                   ApiKeyService.Check returns English messages that the pages localize)
+  * Core:    the messages of Workflow.Validate and NumberPattern.Problem, which the web localizes; see CORE_MESSAGES.
   * the role names, which the views translate through a variable (L[role]); see ROLE_KEYS.
 
 Usage:
@@ -38,6 +39,13 @@ ROLE_KEYS = ["Administrator", "Manager", "Operator", "Technician", "Partner"]
 # A C# string literal: verbatim @"..." ("" is a quote) or regular "..." (backslash escapes). Interpolated strings
 # ($"...") are not keys: a key must be a constant for the resx lookup to work.
 STRING = r'(?P<lit>@"(?:[^"]|"")*"|(?<![@$])"(?:[^"\\\n]|\\.)*")'
+
+# Core rules answer with English message keys that the web shows through the localizer with a variable key
+# (localizer[problem.Message]): the workflow's problems and the numbering pattern's. Their literals are read here.
+CORE_MESSAGES = {
+    os.path.join("src", "ClaimDesk.Core", "Workflows", "Workflow.cs"): re.compile(r'\bnew\(\s*"\w+"\s*,\s*' + STRING),
+    os.path.join("src", "ClaimDesk.Core", "Registers", "NumberPattern.cs"): re.compile(r'(?:\breturn|[?:])\s*' + STRING + r'\s*[;:]'),
+}
 
 PATTERNS = {
     ".cshtml": [
@@ -160,6 +168,12 @@ def extract():
         for m in DYNAMIC[ext].finditer(text):
             line = text.count("\n", 0, m.start()) + 1
             dynamic.append(f"{rel}:{line}: {m.group(0).strip()}")
+    for rel, pattern in CORE_MESSAGES.items():
+        with open(os.path.join(ROOT, rel), encoding="utf-8-sig") as f:
+            text = strip_cs_comments(f.read())
+        for m in pattern.finditer(text):
+            line = text.count("\n", 0, m.start("lit")) + 1
+            keys.setdefault(decode(m.group("lit")), []).append(f"{rel}:{line}")
     return keys, dynamic
 
 

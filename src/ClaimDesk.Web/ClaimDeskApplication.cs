@@ -1,6 +1,7 @@
 using ClaimDesk.Core.Localization;
 using ClaimDesk.Web.Data;
 using ClaimDesk.Web.Features.Account;
+using ClaimDesk.Web.Features.Admin.Registers;
 using ClaimDesk.Web.Features.ApiKeys;
 using ClaimDesk.Web.Features.Claims;
 using ClaimDesk.Web.Features.Culture;
@@ -53,6 +54,7 @@ public static class ClaimDeskApplication
         services.AddClaimDeskClaims();
         services.AddClaimDeskApiKeys();
         services.AddClaimDeskLocalization(options);
+        services.AddScoped<RegisterAdministration>();
 
         services.AddRazorPages(pages =>
             {

@@ -25,7 +25,10 @@ public sealed class WorkflowStatus
 
     public LocalizedText CustomerLabel { get; set; } = new("", "", "");
 
-    /// <summary>New claims start here (web submissions start in the status named by the intake instead).</summary>
+    /// <summary>
+    /// Claims may start here. New claims start in the one initial status shown in queues; an initial status hidden from
+    /// queues is a further entry point that an intake channel names (web submissions awaiting confirmation).
+    /// </summary>
     public bool IsInitial { get; set; }
 
     /// <summary>Whether the internal SLA clock runs (statutory clocks never pause).</summary>
@@ -66,7 +69,8 @@ public sealed class Workflow(IReadOnlyList<WorkflowStatus> statuses, IReadOnlyLi
 
     public WorkflowStatus? Status(string code) => Statuses.FirstOrDefault(s => s.Code == code);
 
-    public WorkflowStatus Initial => Statuses.First(s => s.IsInitial);
+    /// <summary>Where new claims start: the initial status shown in queues.</summary>
+    public WorkflowStatus Initial => Statuses.First(s => s.IsInitial && !s.HiddenFromQueues);
 
     public WorkflowTransition? Transition(string from, string to) =>
         Transitions.FirstOrDefault(t => t.FromStatus == from && t.ToStatus == to);
@@ -80,8 +84,9 @@ public sealed class Workflow(IReadOnlyList<WorkflowStatus> statuses, IReadOnlyLi
 
     /// <summary>
     /// What is wrong with this workflow, as (field, message key, arguments); empty when it can be saved. A workflow
-    /// needs exactly one initial status, at least one closed status, every status reachable from the initial one,
-    /// unique codes, transitions between known statuses for known roles and fields.
+    /// needs exactly one initial status shown in queues (further initial statuses hidden from queues are allowed), at
+    /// least one closed status, every status reachable from an initial one, unique codes, transitions between known
+    /// statuses for known roles and fields.
     /// </summary>
     public IReadOnlyList<WorkflowProblem> Validate(IReadOnlyCollection<string> knownRoles)
     {
@@ -104,10 +109,10 @@ public sealed class Workflow(IReadOnlyList<WorkflowStatus> statuses, IReadOnlyLi
             problems.Add(new("statuses", "Status code '{0}' is used twice.", duplicate.Key));
         }
 
-        var initial = Statuses.Count(s => s.IsInitial);
+        var initial = Statuses.Count(s => s.IsInitial && !s.HiddenFromQueues);
         if (initial != 1)
         {
-            problems.Add(new("statuses", "Exactly one status must be the initial one; there are {0}.", initial));
+            problems.Add(new("statuses", "Exactly one initial status must be shown in queues: new claims start there. There are {0}.", initial));
         }
 
         if (!Statuses.Any(s => s.Category == StatusCategory.Closed))
@@ -148,9 +153,10 @@ public sealed class Workflow(IReadOnlyList<WorkflowStatus> statuses, IReadOnlyLi
             problems.Add(new("transitions", "Transition {0} → {1} is defined twice.", duplicate.Key.FromStatus, duplicate.Key.ToStatus));
         }
 
-        if (initial == 1)
+        var entries = Statuses.Where(s => s.IsInitial).Select(s => s.Code).ToList();
+        if (entries.Count > 0)
         {
-            var reachable = Reachable(Initial.Code);
+            var reachable = Reachable(entries);
             foreach (var status in Statuses.Where(s => !reachable.Contains(s.Code)))
             {
                 problems.Add(new("statuses", "Status '{0}' cannot be reached from the initial status.", status.Code));
@@ -160,10 +166,10 @@ public sealed class Workflow(IReadOnlyList<WorkflowStatus> statuses, IReadOnlyLi
         return problems;
     }
 
-    private HashSet<string> Reachable(string start)
+    private HashSet<string> Reachable(IReadOnlyList<string> starts)
     {
-        var seen = new HashSet<string> { start };
-        var queue = new Queue<string>([start]);
+        var seen = new HashSet<string>(starts);
+        var queue = new Queue<string>(starts);
         while (queue.TryDequeue(out var current))
         {
             foreach (var next in From(current).Select(t => t.ToStatus))
