@@ -57,6 +57,18 @@ public sealed partial class FirstSignInTests
         await Assertions.Expect(operatorPage.GetByRole(AriaRole.Link, new() { Name = "Pulpit" })).ToBeVisibleAsync();
         await Assertions.Expect(operatorPage.Locator("a[href='/Admin/Users']")).ToHaveCountAsync(0);
         await Infrastructure.Browser.ScreenshotAsync(operatorPage, "dashboard-operator-pl");
+
+        // The administrator disables Olga by ticking the box, as a person does; she can no longer sign in.
+        await admin.GetByRole(AriaRole.Link, new() { Name = "olga.operator@example.com" }).ClickAsync();
+        await admin.GetByLabel("Disabled (cannot sign in)").CheckAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("users")).ToContainTextAsync("Disabled");
+        var again = await browser.NewPageAsync(address);
+        await again.GotoAsync("/Account/Login");
+        await again.GetByLabel("E-mail").FillAsync("olga.operator@example.com");
+        await again.GetByLabel("Password").FillAsync("Olga-Start-2026");
+        await again.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(again.GetByTestId("errors")).ToContainTextAsync("disabled");
     }
 
     [BrowserFact]
