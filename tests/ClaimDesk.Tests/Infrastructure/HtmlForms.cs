@@ -30,6 +30,31 @@ public static class HtmlForms
         var form = formSelector is not null
             ? (IHtmlFormElement)page.QuerySelector(formSelector)!
             : page.Forms.First(f => values.Keys.All(k => f.Elements.OfType<IHtmlElement>().Any(e => e.GetAttribute("name") == k)));
+        var fields = FieldsOf(form, values);
+        fields.AddRange(values.Where(v => v.Value is not null));
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? url : form.GetAttribute("action")!;
+        return await client.PostAsync(action, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>
+    /// Presses the submit button whose text is <paramref name="button"/> in a loaded form, as a browser without
+    /// JavaScript does: to the button's form action or else the form's, with the fields as drawn and
+    /// <paramref name="values"/> overriding them (names the page lacks are added, like a row typed into).
+    /// </summary>
+    public static async Task<HttpResponseMessage> PressAsync(
+        this HttpClient client, IHtmlFormElement form, IReadOnlyDictionary<string, string> values, string button)
+    {
+        var submitter = form.QuerySelectorAll("button[type=submit]:not([aria-hidden])").Single(b => b.TextContent.Trim() == button);
+        var action = submitter.GetAttribute("formaction") ?? form.GetAttribute("action");
+        Assert.False(string.IsNullOrEmpty(action), "The form has no action: it would post to whatever address the page was drawn from.");
+        var fields = FieldsOf(form, values);
+        fields.AddRange(values);
+        return await client.PostAsync(System.Net.WebUtility.HtmlDecode(action), new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>What a browser sends of a form: its fields as drawn, except those named in <paramref name="values"/>.</summary>
+    private static List<KeyValuePair<string, string>> FieldsOf(IHtmlFormElement form, IReadOnlyDictionary<string, string> values)
+    {
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements)
         {
@@ -58,9 +83,7 @@ public static class HtmlForms
             }
         }
 
-        fields.AddRange(values.Where(v => v.Value is not null));
-        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? url : form.GetAttribute("action")!;
-        return await client.PostAsync(action, new FormUrlEncodedContent(fields));
+        return fields;
     }
 
     /// <summary>Signs in through the sign-in page; returns the response (a redirect when it worked).</summary>

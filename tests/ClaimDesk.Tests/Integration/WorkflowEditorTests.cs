@@ -453,48 +453,8 @@ public sealed class WorkflowEditorTests(SharedApps apps)
 
     private static string Errors(IHtmlDocument page) => page.QuerySelector("[data-testid=errors]")?.TextContent ?? "";
 
-    /// <summary>
-    /// Submits the register form of an already loaded page as a browser without JavaScript does when the button named
-    /// <paramref name="button"/> is pressed: to the button's form action or else the form's, with the fields as drawn
-    /// and <paramref name="values"/> overriding them (a value given for a checkbox ticks it; names the page lacks are
-    /// added, like a row typed into).
-    /// </summary>
-    private static async Task<HttpResponseMessage> SubmitAsync(
-        HttpClient client, IHtmlDocument page, Dictionary<string, string> values, string button = "Save")
-    {
-        var form = (IHtmlFormElement)page.QuerySelector(FormSelector)!;
-        var submitter = form.QuerySelectorAll("button[type=submit]:not([aria-hidden])").Single(b => b.TextContent.Trim() == button);
-        var action = submitter.GetAttribute("formaction") ?? form.GetAttribute("action");
-        Assert.False(string.IsNullOrEmpty(action), "The form has no action: it would post to whatever address the page was drawn from.");
-        var fields = new List<KeyValuePair<string, string>>();
-        foreach (var element in form.Elements)
-        {
-            var name = element.GetAttribute("name");
-            if (string.IsNullOrEmpty(name) || values.ContainsKey(name))
-            {
-                continue;
-            }
-
-            switch (element)
-            {
-                case IHtmlInputElement { Type: "checkbox" or "radio" } box when box.IsChecked:
-                    fields.Add(new(name, box.Value));
-                    break;
-                case IHtmlInputElement { Type: "checkbox" or "radio" or "submit" or "button" }:
-                    break;
-                case IHtmlInputElement input:
-                    fields.Add(new(name, input.Value));
-                    break;
-                case IHtmlSelectElement select:
-                    fields.Add(new(name, select.Value ?? ""));
-                    break;
-                case IHtmlTextAreaElement text:
-                    fields.Add(new(name, text.Value));
-                    break;
-            }
-        }
-
-        fields.AddRange(values);
-        return await client.PostAsync(System.Net.WebUtility.HtmlDecode(action), new FormUrlEncodedContent(fields));
-    }
+    /// <summary>Presses <paramref name="button"/> in the register form of an already loaded page.</summary>
+    private static Task<HttpResponseMessage> SubmitAsync(
+        HttpClient client, IHtmlDocument page, Dictionary<string, string> values, string button = "Save") =>
+        client.PressAsync((IHtmlFormElement)page.QuerySelector(FormSelector)!, values, button);
 }
