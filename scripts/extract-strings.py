@@ -10,12 +10,22 @@ This script finds the keys in the source:
   * .cs:     [Display(Name = "...")]            (also Description/Prompt, which MVC localizes the same way)
   * .cs:     Error(nameof(X), "...")            (LocalizedIdentityErrorDescriber passes its texts on to the localizer;
                                                   ApiKeyService.Check returns English messages that the pages localize)
-  * Core:    the messages of Workflow.Validate and NumberPattern.Problem, which the web localizes; see CORE_MESSAGES.
   * the role names, which the views translate through a variable (L[role]); see ROLE_KEYS.
+  * keys that reach the localizer through a variable (localizer[error.Message], L[label]); see INDIRECT:
+      - Core:   the messages of Workflow.Validate and NumberPattern.Problem (the register editor localizes them)
+      - Core:   ClaimValidator's field errors, new(field, "...", args) in ClaimDraft.cs (field may be $"{path}.x")
+      - C#:     new FieldError(field, "...", args) anywhere in Core and Web (ClaimForm.cs, ClaimCommands.cs)
+      - C#:     ClaimOutcome.Refuse(Refusal.X, field, "...", args) and new ClaimOutcome(Refusal.X, field, "...", ...)
+                anywhere in Core and Web (Claim.cs, ClaimCommands.cs, Card.cshtml.cs)
+      - Web:    the labels of CodeLabels.Labels, ["channel.web"] = "Web form" (views show L[CodeLabels.Of(...)])
+      - Web:    the dashboard's status category tiles, (StatusCategory.Open, "Open", "primary") in Dashboard/Index.cshtml
+    --verbose says, for every non-literal key, which of these covers it, and lists the ones none covers, as well as
+    FieldError/ClaimOutcome messages that are not literals (their keys cannot be found).
 
 Usage:
   scripts/extract-strings.py                      print every key, sorted and unique, one a line
-  scripts/extract-strings.py --verbose            ... and, on stderr, where each key is used and any non-literal keys
+  scripts/extract-strings.py --verbose            ... and, on stderr, where each key is used, and every non-literal key
+                                                  with where its keys are read from (or NOT READ)
   scripts/extract-strings.py --check A.resx ...   exit 1 if a file lacks a key (or has a duplicate entry, or a
                                                   translation whose {0}-style placeholders differ from the key's);
                                                   keys in a file that no code uses are only warned about
@@ -40,12 +50,59 @@ ROLE_KEYS = ["Administrator", "Manager", "Operator", "Technician", "Partner"]
 # ($"...") are not keys: a key must be a constant for the resx lookup to work.
 STRING = r'(?P<lit>@"(?:[^"]|"")*"|(?<![@$])"(?:[^"\\\n]|\\.)*")'
 
-# Core rules answer with English message keys that the web shows through the localizer with a variable key
-# (localizer[problem.Message]): the workflow's problems and the numbering pattern's. Their literals are read here.
-CORE_MESSAGES = {
-    os.path.join("src", "ClaimDesk.Core", "Workflows", "Workflow.cs"): re.compile(r'\bnew\(\s*"\w+"\s*,\s*' + STRING),
-    os.path.join("src", "ClaimDesk.Core", "Registers", "NumberPattern.cs"): re.compile(r'(?:\breturn|[?:])\s*' + STRING + r'\s*[;:]'),
-}
+# A C# argument ahead of a message key: a literal, an interpolated string ($"{path}.quantity"), null, or a name,
+# member access or simple call (field, Form.Name, FormField(x)).
+ARGUMENT = r'(?:\$?@?"(?:[^"\\\n]|\\.)*"|@?[\w.]+(?:<[\w.]+>)?(?:\([^()\n]*\))?)'
+
+# A refusal: Refusal.Invalid or ClaimDesk.Core.Claims.Refusal.Invalid.
+REFUSAL = r'(?:[\w.]+\.)?Refusal\.\w+'
+
+CORE = os.path.join("src", "ClaimDesk.Core")
+WEB = os.path.join("src", "ClaimDesk.Web")
+
+# Keys that reach the localizer through a variable (localizer[problem.Message], localizer[error.Message],
+# L[CodeLabels.Of(...)], L[label]), read from where their literals are: (what, files, pattern). files are paths
+# relative to the root, or directories whose .cs files are all read; a pattern's "lit" group is the key.
+INDIRECT = [
+    ("Workflow.Validate problems", [os.path.join(CORE, "Workflows", "Workflow.cs")],
+     re.compile(r'\bnew\(\s*"\w+"\s*,\s*' + STRING)),
+    ("NumberPattern.Problem messages", [os.path.join(CORE, "Registers", "NumberPattern.cs")],
+     re.compile(r'(?:\breturn|[?:])\s*' + STRING + r'\s*[;:]')),
+    # Target-typed new(...) is a FieldError only in the validator, where every error list is a List<FieldError>.
+    ("ClaimValidator field errors", [os.path.join(CORE, "Claims", "ClaimDraft.cs")],
+     re.compile(r'\bnew\(\s*' + ARGUMENT + r'\s*,\s*' + STRING)),
+    ("FieldError messages", [CORE, WEB],
+     re.compile(r'\bnew\s+(?:[\w.]+\.)?FieldError\(\s*' + ARGUMENT + r'\s*,\s*' + STRING)),
+    ("ClaimOutcome messages", [CORE, WEB],
+     re.compile(r'(?:\bClaimOutcome\.Refuse|\bnew\s+(?:[\w.]+\.)?ClaimOutcome|\bnew)\(\s*' + REFUSAL
+                + r'\s*,\s*' + ARGUMENT + r'\s*,\s*' + STRING)),
+    ("CodeLabels labels", [os.path.join(WEB, "Features", "Claims", "CodeLabels.cs")],
+     re.compile(r'\[\s*"[\w.]+"\s*\]\s*=\s*' + STRING)),
+    ("dashboard status category tiles", [os.path.join(WEB, "Features", "Dashboard", "Index.cshtml")],
+     re.compile(r'\(\s*(?:[\w.]+\.)?StatusCategory\.\w+\s*,\s*' + STRING)),
+]
+
+# A FieldError or ClaimOutcome whose message is not a literal: its key cannot be read (listed by --verbose).
+INDIRECT_UNREAD = re.compile(
+    r'(?:\bnew\s+(?:[\w.]+\.)?FieldError\(|(?:\bClaimOutcome\.Refuse|\bnew\s+(?:[\w.]+\.)?ClaimOutcome|\bnew)\(\s*'
+    + REFUSAL + r'\s*,)\s*' + ARGUMENT + r'\s*,\s*(?!["@$\s])([^,)\n]+)')
+
+# The non-literal keys that INDIRECT or ROLE_KEYS account for: (file, as a regular expression on its path relative
+# to the root, with / as separator; the key expression, as one; where the keys are read). --verbose lists the others
+# as keys nobody reads.
+COVERED = [
+    (r".*/Account/LocalizedIdentityErrorDescriber\.cs", r"localizer\[text$", "Error(nameof(X), \"...\")"),
+    (r".*/Admin/ApiKeys/Create\.cshtml\.cs", r"localizer\[message$", "Error(nameof(X), \"...\") in ApiKeyService.Check"),
+    (r".*\.cshtml", r"L\[(?:role|r|[\w.]+\.ActsAsRole)$", "ROLE_KEYS"),
+    (r".*/Admin/Registers/RegisterAdministration\.cs", r"localizer\[patternProblem$", "NumberPattern.Problem messages"),
+    (r".*/Admin/Registers/RegisterAdministration\.cs", r"localizer\[problem\.Message$", "Workflow.Validate problems"),
+    (r".*/Features/Claims/[^/]+", r"(?:L|localizer)\[.*\b(?:CodeLabels\.Of<\w+>|IndexModel\.(?:Channel|Decision)Label)\(",
+     "CodeLabels labels"),
+    (r".*/Features/Claims/New\.cshtml", r"L\[label$", "CodeLabels labels (CodeLabels.All)"),
+    (r".*/Features/Claims/[^/]+\.cs", r"localizer\[outcome\.Message$", "ClaimOutcome messages"),
+    (r".*/Features/Claims/[^/]+\.cs", r"localizer\[(?:e|error)\.Message$", "FieldError messages, ClaimValidator field errors"),
+    (r".*/Features/Dashboard/Index\.cshtml", r"L\[label$", "dashboard status category tiles"),
+]
 
 PATTERNS = {
     ".cshtml": [
@@ -152,14 +209,41 @@ def source_files():
                 yield os.path.join(directory, name), ext
 
 
+def indirect_files(paths):
+    """The files an INDIRECT entry names: files as they are, directories as their .cs files (bin and obj left out)."""
+    for rel in paths:
+        full = os.path.join(ROOT, rel)
+        if not os.path.isdir(full):
+            yield full
+            continue
+        for directory, subdirs, files in os.walk(full):
+            subdirs[:] = sorted(d for d in subdirs if d not in SKIP_DIRS)
+            for name in sorted(files):
+                if name.endswith(".cs"):
+                    yield os.path.join(directory, name)
+
+
+def read_source(path):
+    with open(path, encoding="utf-8-sig") as f:
+        text = f.read()
+    return strip_razor_comments(text) if path.endswith(".cshtml") else strip_cs_comments(text)
+
+
+def covered_by(rel, expression):
+    """Where the keys of a non-literal key expression are read (see COVERED), or None."""
+    rel = rel.replace(os.sep, "/")
+    for file, pattern, source in COVERED:
+        if re.fullmatch(file, rel) and re.match(pattern, expression):
+            return source
+    return None
+
+
 def extract():
-    """(keys as {key: [where used]}, non-literal uses as [where])."""
+    """(keys as {key: [where used]}, non-literal uses as [(where, covered by or None)])."""
     keys = {key: ["ROLE_KEYS in " + os.path.relpath(__file__, ROOT)] for key in ROLE_KEYS}
     dynamic = []
     for path, ext in source_files():
-        with open(path, encoding="utf-8-sig") as f:
-            text = f.read()
-        text = strip_cs_comments(text) if ext == ".cs" else strip_razor_comments(text)
+        text = read_source(path)
         rel = os.path.relpath(path, ROOT)
         for pattern in PATTERNS[ext]:
             for m in pattern.finditer(text):
@@ -167,13 +251,29 @@ def extract():
                 keys.setdefault(decode(m.group("lit")), []).append(f"{rel}:{line}")
         for m in DYNAMIC[ext].finditer(text):
             line = text.count("\n", 0, m.start()) + 1
-            dynamic.append(f"{rel}:{line}: {m.group(0).strip()}")
-    for rel, pattern in CORE_MESSAGES.items():
-        with open(os.path.join(ROOT, rel), encoding="utf-8-sig") as f:
-            text = strip_cs_comments(f.read())
-        for m in pattern.finditer(text):
-            line = text.count("\n", 0, m.start("lit")) + 1
-            keys.setdefault(decode(m.group("lit")), []).append(f"{rel}:{line}")
+            expression = m.group(0).strip()
+            dynamic.append((f"{rel}:{line}: {expression}", covered_by(rel, expression)))
+    seen = set()
+    for source, paths, pattern in INDIRECT:
+        for path in indirect_files(paths):
+            text = read_source(path)
+            rel = os.path.relpath(path, ROOT)
+            for m in pattern.finditer(text):
+                key = decode(m.group("lit"))
+                line = text.count("\n", 0, m.start("lit")) + 1
+                where = f"{rel}:{line}"
+                if re.match(r"\s*\+", text[m.end("lit"):]):
+                    dynamic.append((f"{where}: {m.group('lit')} + ... (a key must be one literal)", None))
+                    continue
+                if not key:
+                    continue
+                if where not in keys.setdefault(key, []):
+                    keys[key].append(where)
+            if path.endswith(".cs") and path not in seen:
+                seen.add(path)
+                for m in INDIRECT_UNREAD.finditer(text):
+                    line = text.count("\n", 0, m.start()) + 1
+                    dynamic.append((f"{rel}:{line}: {' '.join(m.group(0).split())}", None))
     return keys, dynamic
 
 
@@ -230,8 +330,14 @@ def main():
     if args.verbose:
         for key in sorted(keys):
             print(f"{key!r}: {', '.join(keys[key])}", file=sys.stderr)
-        for where in dynamic:
-            print(f"non-literal key (add it to ROLE_KEYS or similar if it is new): {where}", file=sys.stderr)
+        for where, source in dynamic:
+            if source:
+                print(f"non-literal key (its keys are read from {source}): {where}", file=sys.stderr)
+        unread = [where for where, source in dynamic if not source]
+        for where in unread:
+            print(f"non-literal key NOT READ (add its texts to INDIRECT, ROLE_KEYS or COVERED): {where}", file=sys.stderr)
+        print(f"{len(keys)} keys; {len(dynamic) - len(unread)} non-literal keys read elsewhere, {len(unread)} not read",
+              file=sys.stderr)
     if args.check:
         return check(args.check, keys)
     for key in sorted(keys):
