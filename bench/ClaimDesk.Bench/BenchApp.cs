@@ -48,7 +48,7 @@ public sealed class BenchApp : WebApplicationFactory<Program>
         await using var scope = Services.CreateAsyncScope();
         var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
         var created = await keys.CreateAsync("benchmark", [ApiKeyService.ClaimsRead, ApiKeyService.ClaimsWrite],
-            StaffRole.Operator, "bench");
+            StaffRole.Operator, ClaimDesk.Core.Claims.Actor.System);
         return created.Secret;
     }
 

@@ -100,11 +100,21 @@ public sealed class Claim
     /// <summary>Opens a new claim from a validated draft, numbered, in the register's initial status.</summary>
     public static Claim Open(Register register, ClaimDraft draft, string number, DateTime now)
     {
+        var claim = Open(register.Id, register.Workflow.Initial.Code, draft, number, now);
+        claim.Register = register;
+        return claim;
+    }
+
+    /// <summary>
+    /// Opens a new claim in register <paramref name="registerId"/>, starting in <paramref name="initialStatus"/>
+    /// unless the draft names another entry status (web intake: unconfirmed).
+    /// </summary>
+    public static Claim Open(int registerId, string initialStatus, ClaimDraft draft, string number, DateTime now)
+    {
         var claim = new Claim
         {
             Number = number,
-            RegisterId = register.Id,
-            Register = register,
+            RegisterId = registerId,
             Channel = draft.Channel,
             ContactName = draft.ContactName,
             ContactEmail = draft.ContactEmail,
@@ -118,7 +128,7 @@ public sealed class Claim
             DeliveryMethod = draft.DeliveryMethod,
             Description = draft.Description,
             Priority = draft.Priority,
-            Status = draft.InitialStatus ?? register.Workflow.Statuses.First(s => s.IsInitial && !s.HiddenFromQueues).Code,
+            Status = draft.InitialStatus ?? initialStatus,
             Decision = ClaimDecision.Pending,
             ReceivedAt = draft.ReceivedAt ?? now,
             CreatedAt = now,

@@ -70,7 +70,7 @@ public sealed record ClaimLineDraft(
     string? ProductCode, string ProductName, string? Ean, string? SerialNumber, decimal Quantity, decimal? UnitPrice,
     DateOnly? PurchaseDate, string? SalesDocumentNumber, string FaultDescription);
 
-/// <summary>A validated new claim, ready for <see cref="Claim.Open"/>.</summary>
+/// <summary>A validated new claim, ready for <see cref="Claim.Open(int, string, ClaimDraft, string, DateTime)"/>.</summary>
 public sealed record ClaimDraft(
     string RegisterCode, Channel Channel, string? CustomerCode, string CustomerName, string? CustomerTaxId,
     string ContactName, string? ContactEmail, string? ContactPhone, string ContactLanguage, ContactChannel PreferredChannel,

@@ -22,7 +22,7 @@ public static class DatabaseSetup
         }
 
         builder.Services.AddSingleton(new DatabaseInfo(provider));
-        builder.Services.AddDbContext<AppDbContext>(db => Configure(db, provider, connectionString));
+        builder.Services.AddDbContextPool<AppDbContext>(db => Configure(db, provider, connectionString));
         builder.Services.AddScoped<SchemaMigrator>();
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddScoped<ReferenceDataSeeder>();
@@ -44,12 +44,28 @@ public static class DatabaseSetup
             $"ClaimDesk:Database:Provider is '{name}', but it must be 'Sqlite' or 'Postgres'.");
     }
 
+    /// <summary>
+    /// Npgsql prepares the statements a node sends most (Max Auto Prepare=20) unless the connection string says
+    /// otherwise: PostgreSQL then parses and plans them once per connection, not on every claim. Set
+    /// <c>Max Auto Prepare=0</c> behind a PgBouncer older than 1.21 in transaction mode.
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 20;
+        }
+
+        return builder.ConnectionString;
+    }
+
     public static void Configure(DbContextOptionsBuilder db, DatabaseProvider provider, string connectionString)
     {
         try
         {
             _ = provider == DatabaseProvider.Postgres
-                ? db.UseNpgsql(connectionString)
+                ? db.UseNpgsql(WithAutoPrepare(connectionString))
                 : db.UseSqlite(connectionString);
         }
         catch (ArgumentException e)

@@ -68,6 +68,8 @@ public sealed partial class DemoData(AppDbContext db, ClaimCommands commands, IL
             return new Actor(Actor.UserKind, staff.FirstOrDefault(s => s.Email == email)?.Id, email, [role]);
         }
 
+        var workflows = (await db.Registers.AsNoTracking().Include(r => r.Statuses).Include(r => r.Transitions)
+            .AsSplitQuery().ToListAsync(cancellationToken)).ToDictionary(r => r.Id, r => r.Workflow);
         var random = new Randomizer(2026);
         var polish = new Faker("pl") { Random = random };
         var czech = new Faker("cz") { Random = random };
@@ -126,7 +128,7 @@ public sealed partial class DemoData(AppDbContext db, ClaimCommands commands, IL
             }
 
             created++;
-            await AdvanceAsync(claim, random, ActorFor, cancellationToken);
+            await AdvanceAsync(claim, workflows[claim.RegisterId], random, ActorFor, cancellationToken);
             db.ChangeTracker.Clear();
         }
 
@@ -134,9 +136,8 @@ public sealed partial class DemoData(AppDbContext db, ClaimCommands commands, IL
     }
 
     /// <summary>Walks a claim a random distance along its workflow, with the roles the workflow asks for.</summary>
-    private async Task AdvanceAsync(Claim claim, Randomizer random, Func<string, Actor> actorFor, CancellationToken cancellationToken)
+    private async Task AdvanceAsync(Claim claim, ClaimDesk.Core.Workflows.Workflow workflow, Randomizer random, Func<string, Actor> actorFor, CancellationToken cancellationToken)
     {
-        var workflow = claim.Register!.Workflow;
         var steps = random.Int(0, 5);
         for (var step = 0; step < steps; step++)
         {

@@ -3,13 +3,15 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using ClaimDesk.Web.Data;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace ClaimDesk.Web.Features.ApiKeys;
 
 /// <summary>Authenticates API calls by their <c>X-Api-Key</c> header; the key's scopes become policy claims.</summary>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyService keys)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyService keys,
+    IMemoryCache cache)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -23,7 +25,19 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var key = await keys.FindAsync(values.ToString().Trim(), Context.RequestAborted);
+        // A key found is remembered for half a minute, so an integration's calls do not each look it up; revoking
+        // forgets it on this node at once and on the others within that half minute.
+        var presented = values.ToString().Trim();
+        var cacheKey = ApiKeyService.CacheKey(ApiKeyService.Hash(presented));
+        if (!cache.TryGetValue(cacheKey, out ApiKey? key))
+        {
+            key = await keys.FindAsync(presented, Context.RequestAborted);
+            if (key is not null)
+            {
+                cache.Set(cacheKey, key, ApiKeyService.CacheLifetime);
+            }
+        }
+
         if (key is null)
         {
             return AuthenticateResult.Fail("The API key is unknown or revoked.");
@@ -56,6 +70,7 @@ public static class ApiKeyServices
 {
     public static void AddClaimDeskApiKeys(this IServiceCollection services)
     {
+        services.AddMemoryCache();
         services.AddScoped<ApiKeyService>();
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

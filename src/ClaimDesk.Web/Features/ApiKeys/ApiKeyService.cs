@@ -6,6 +6,7 @@ using ClaimDesk.Core.Security;
 using ClaimDesk.Web.Data;
 using ClaimDesk.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace ClaimDesk.Web.Features.ApiKeys;
 
@@ -14,8 +15,13 @@ namespace ClaimDesk.Web.Features.ApiKeys;
 /// of the whole key is stored, and the key is shown once, when it is created. Issuing and revoking are audited in
 /// the same transaction as the change.
 /// </summary>
-public sealed class ApiKeyService(AppDbContext db, AuditTrail audit, OrganisationClock clock)
+public sealed class ApiKeyService(AppDbContext db, AuditTrail audit, OrganisationClock clock, IMemoryCache cache)
 {
+    /// <summary>How long a node trusts a key it has looked up; a revocation elsewhere reaches it within this time.</summary>
+    public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
+
+    public static string CacheKey(string secretHash) => "api-key:" + secretHash;
+
     public const string EntityType = "api_key";
 
     public const string ClaimsRead = "claims:read";
@@ -117,6 +123,7 @@ public sealed class ApiKeyService(AppDbContext db, AuditTrail audit, Organisatio
         }
 
         key.RevokedAt = clock.UtcNow;
+        cache.Remove(CacheKey(key.SecretHash));
         audit.Record(new Change(EntityType, EntityId(key.Id), "revoked", "revoked_at", null,
             key.RevokedAt.Value.ToString("O", CultureInfo.InvariantCulture)), actor);
         await db.SaveChangesAsync(cancellationToken);
@@ -154,6 +161,7 @@ public sealed class ApiKeyService(AppDbContext db, AuditTrail audit, Organisatio
         }
 
         await db.ApiKeys.Where(k => k.Id == key.Id).ExecuteUpdateAsync(k => k.SetProperty(x => x.LastUsedAt, now), cancellationToken);
+        key.LastUsedAt = now;
     }
 
     public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));

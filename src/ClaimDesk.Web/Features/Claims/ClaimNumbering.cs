@@ -12,7 +12,7 @@ namespace ClaimDesk.Web.Features.Claims;
 /// </summary>
 public sealed class ClaimNumbering(AppDbContext db, OrganisationClock clock)
 {
-    public async Task<string> NextAsync(Register register, CancellationToken cancellationToken = default)
+    public async Task<string> NextAsync(int registerId, string pattern, CancellationToken cancellationToken = default)
     {
         if (db.Database.CurrentTransaction is null)
         {
@@ -21,10 +21,10 @@ public sealed class ClaimNumbering(AppDbContext db, OrganisationClock clock)
 
         var today = clock.Today;
         var values = await db.Database.SqlQuery<long>($"""
-            INSERT INTO number_sequences (register_id, year, last_value) VALUES ({register.Id}, {today.Year}, 1)
+            INSERT INTO number_sequences (register_id, year, last_value) VALUES ({registerId}, {today.Year}, 1)
             ON CONFLICT (register_id, year) DO UPDATE SET last_value = number_sequences.last_value + 1
             RETURNING last_value AS "Value"
             """).ToListAsync(cancellationToken);
-        return NumberPattern.Format(register.NumberingPattern, today, values.Single());
+        return NumberPattern.Format(pattern, today, values.Single());
     }
 }
