@@ -321,6 +321,31 @@ public sealed class Claim
         return ClaimOutcome.Done;
     }
 
+    /// <summary>
+    /// Gives the claim to a staff member (or to nobody). Managers and administrators assign anyone; others may only
+    /// take the claim themselves or give back one that is theirs. The history records the names.
+    /// </summary>
+    public ClaimOutcome Assign(string? assigneeId, string? assigneeName, string? previousName, Actor actor, DateTime now, ChangeLog log)
+    {
+        if (assigneeId == AssigneeId)
+        {
+            return ClaimOutcome.Done;
+        }
+
+        var mayAssignAnyone = actor.MayChangeFinalDecision;
+        var takesItself = assigneeId is not null && assigneeId == actor.Id;
+        var givesBackOwn = assigneeId is null && AssigneeId == actor.Id;
+        if (!mayAssignAnyone && !takesItself && !givesBackOwn)
+        {
+            return ClaimOutcome.Refuse(Refusal.Forbidden, "assignee", "Only a manager or an administrator may assign a claim to someone else.");
+        }
+
+        log.Add(new Change(EntityType, IdText, "assigned", "assignee", previousName, assigneeName));
+        AssigneeId = assigneeId;
+        Touch(now);
+        return ClaimOutcome.Done;
+    }
+
     /// <summary>Only an administrator deletes, and only softly: the claim stays in the database, marked and audited.</summary>
     public ClaimOutcome Delete(Actor actor, DateTime now, ChangeLog log)
     {

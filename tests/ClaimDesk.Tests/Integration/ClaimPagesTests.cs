@@ -180,4 +180,44 @@ public sealed class ClaimPagesTests(SharedApps apps)
         Assert.Equal("2", dashboard.QuerySelector("[data-testid=claims-today]")!.TextContent);
         Assert.Equal("0", dashboard.QuerySelector("[data-testid=claims-closed]")!.TextContent);
     }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task An_operator_takes_a_claim_a_manager_reassigns_it_and_the_card_and_history_show_who(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var operatorClient = await SignedInAsync(provider, StaffRole.Operator);
+        var card = await RecordAsync(operatorClient, ValidForm());
+        Assert.Equal("Nobody", (await operatorClient.GetPageAsync(card)).QuerySelector("[data-testid=claim-assignee]")!.TextContent);
+
+        using (var taken = await operatorClient.SubmitFormAsync(card, new Dictionary<string, string>(), "form[action*='handler=Assign']"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
+        }
+
+        Assert.Equal("Operator", (await operatorClient.GetPageAsync(card)).QuerySelector("[data-testid=claim-assignee]")!.TextContent);
+
+        await StaffAccounts.CreateAsync(app, StaffRole.Technician, "Tomasz Technik");
+        var manager = app.CreateBrowserLikeClient();
+        (await manager.SignInAsync(await StaffAccounts.CreateAsync(app, StaffRole.Manager), StaffAccounts.Password)).Dispose();
+        var managerPage = await manager.GetPageAsync(card);
+        var technicianId = managerPage.QuerySelectorAll("#assignee option").Single(o => o.TextContent == "Tomasz Technik").GetAttribute("value")!;
+        using (var assigned = await manager.SubmitFormAsync(card, new Dictionary<string, string> { ["assignee"] = technicianId }, "form[action*='handler=Assign']"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, assigned.StatusCode);
+        }
+
+        var after = await manager.GetPageAsync(card);
+        Assert.Equal("Tomasz Technik", after.QuerySelector("[data-testid=claim-assignee]")!.TextContent);
+        var history = after.QuerySelector("[data-testid=history]")!.TextContent;
+        Assert.Contains("Assignee", history, StringComparison.Ordinal);
+        Assert.Contains("Tomasz Technik", history, StringComparison.Ordinal);
+
+        var token = (await operatorClient.GetPageAsync(card)).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var refused = await operatorClient.PostAsync($"{card}?handler=Assign", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["assignee"] = "",
+        }));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("Tomasz Technik", (await HtmlForms.ParseAsync(refused)).QuerySelector("[data-testid=claim-assignee]")!.TextContent);
+    }
 }

@@ -185,6 +185,24 @@ public sealed class ClaimRulesTests
     }
 
     [Fact]
+    public void Staff_take_a_claim_themselves_but_only_managers_assign_it_to_someone_else()
+    {
+        var claim = NewClaim();
+        var log = new ChangeLog();
+
+        Assert.Equal(Refusal.Forbidden, claim.Assign("u2", "tomek", null, Operator, Now, log).Refusal);
+        Assert.True(claim.Assign("u1", "olga", null, Operator, Now, log).Succeeded);
+        Assert.Equal("u1", claim.AssigneeId);
+        Assert.Equal(Refusal.Forbidden, claim.Assign(null, null, "olga", Technician, Now, log).Refusal);
+        Assert.True(claim.Assign("u2", "tomek", "olga", Manager, Now, log).Succeeded);
+        Assert.True(claim.Assign(null, null, "tomek", Technician with { Id = "u2" }, Now, log).Succeeded);
+
+        Assert.Null(claim.AssigneeId);
+        Assert.Equal([(null, "olga"), ("olga", "tomek"), ("tomek", null)],
+            log.Changes.Where(c => c.Action == "assigned").Select(c => (c.OldValue, c.NewValue)));
+    }
+
+    [Fact]
     public void Every_change_raises_the_version_for_optimistic_concurrency()
     {
         var claim = NewClaim();

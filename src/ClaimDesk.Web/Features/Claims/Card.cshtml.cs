@@ -28,6 +28,15 @@ public sealed class CardModel(
 
     public bool MayDelete { get; private set; }
 
+    /// <summary>Active staff by id; managers and administrators may choose among them.</summary>
+    public IReadOnlyDictionary<string, string> Staff { get; private set; } = new Dictionary<string, string>();
+
+    public bool MayAssignAnyone { get; private set; }
+
+    public string? CurrentUserId { get; private set; }
+
+    public string? AssigneeName => Claim.AssigneeId is { } id ? Staff.GetValueOrDefault(id, id) : null;
+
     /// <summary>What was typed in a dialog whose action was refused, so it can be shown again.</summary>
     public string? TypedReason { get; private set; }
 
@@ -50,6 +59,12 @@ public sealed class CardModel(
             ? await commands.DecideLineAsync(id, lineNo, parsed, reason, audit.CurrentActor, HttpContext.RequestAborted)
             : ClaimOutcome.Refuse(Refusal.Invalid, "decision", "A decision is accepted or rejected.");
         return await AfterAsync(id, outcome, reason, localizer["The decision on item {0} was saved.", lineNo]);
+    }
+
+    public async Task<IActionResult> OnPostAssignAsync(long id, string? assignee)
+    {
+        var outcome = await commands.AssignAsync(id, string.IsNullOrEmpty(assignee) ? null : assignee, audit.CurrentActor, HttpContext.RequestAborted);
+        return await AfterAsync(id, outcome, null, localizer["The assignment was saved."]);
     }
 
     /// <summary>Administrators only: the claim is marked deleted (and audited), never removed from the database.</summary>
@@ -110,6 +125,9 @@ public sealed class CardModel(
         MayDecideLines = status?.Category != StatusCategory.Closed && (!finalDecision || actor.MayChangeFinalDecision)
             && (actor.Roles.Count > 0);
         MayDelete = actor.MayDelete;
+        MayAssignAnyone = actor.MayChangeFinalDecision;
+        CurrentUserId = actor.Kind == Actor.UserKind ? actor.Id : null;
+        Staff = await commands.StaffNamesAsync(HttpContext.RequestAborted);
         History = await queries.HistoryAsync(id, HttpContext.RequestAborted);
         return true;
     }

@@ -99,6 +99,33 @@ public sealed class ClaimCommands(AppDbContext db, ClaimNumbering numbering, Aud
             _ => new Change(Claim.LineEntityType, Id(claimId), "decision_refused", $"line {lineNo} decision", null, Core.Common.Codes.Of(decision)),
             cancellationToken);
 
+    /// <summary>Assigns the claim to a staff user (null: to nobody); the user must exist, be active and hold a staff role.</summary>
+    public async Task<ClaimOutcome> AssignAsync(long claimId, string? assigneeId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var staff = await StaffNamesAsync(cancellationToken);
+        if (assigneeId is not null && !staff.ContainsKey(assigneeId))
+        {
+            return ClaimOutcome.Refuse(Refusal.Invalid, "assignee", "Choose an active staff member.");
+        }
+
+        return await ChangeAsync(claimId, actor,
+            (claim, log) => claim.Assign(assigneeId, assigneeId is null ? null : staff[assigneeId],
+                claim.AssigneeId is { } previous && staff.TryGetValue(previous, out var name) ? name : claim.AssigneeId, actor, clock.UtcNow, log),
+            _ => new Change(Claim.EntityType, Id(claimId), "assign_refused", "assignee", null, assigneeId is null ? null : staff[assigneeId]),
+            cancellationToken);
+    }
+
+    /// <summary>Active users holding a staff role, by id, with their display names.</summary>
+    public async Task<Dictionary<string, string>> StaffNamesAsync(CancellationToken cancellationToken = default)
+    {
+        var staffRoles = Core.Security.StaffRole.Staff.ToList();
+        return await db.Users.AsNoTracking()
+            .Where(u => !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id
+                && db.Roles.Any(r => r.Id == ur.RoleId && staffRoles.Contains(r.Name!))))
+            .OrderBy(u => u.DisplayName)
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+    }
+
     public Task<ClaimOutcome> DeleteAsync(long claimId, Actor actor, CancellationToken cancellationToken = default) =>
         ChangeAsync(claimId, actor, (claim, log) => claim.Delete(actor, clock.UtcNow, log),
             _ => new Change(Claim.EntityType, Id(claimId), "delete_refused"), cancellationToken);

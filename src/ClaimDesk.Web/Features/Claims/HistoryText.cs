@@ -26,6 +26,8 @@ public static partial class HistoryText
             ("decision_refused", _) => localizer["Refused: decision on item {0}", lineNo],
             ("delete_refused", _) => localizer["Refused: deletion"],
             ("deleted", _) => localizer["Deleted"],
+            ("assigned", _) => localizer["Assignee"],
+            ("assign_refused", _) => localizer["Refused: assignment"],
             _ => $"{entry.Action} {entry.Field}",
         };
     }
