@@ -71,6 +71,9 @@ public static class ClaimDeskApplication
             .AddDataAnnotationsLocalization(localization =>
                 localization.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 
+        // Polish and Czech letters go out as themselves, not as &#x119; entities (escaping of markup is unchanged).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(encoder =>
+            encoder.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestHandler>();
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);

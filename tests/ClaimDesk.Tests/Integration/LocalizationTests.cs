@@ -26,6 +26,18 @@ public sealed class LocalizationTests(SharedApps apps)
     }
 
     [Fact]
+    public async Task Polish_and_czech_letters_are_sent_as_letters_not_entities()
+    {
+        var client = (await apps.GetAsync(DatabaseProvider.Sqlite)).CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("pl"));
+
+        var html = await client.GetStringAsync("/Account/Login");
+
+        Assert.Contains("Zaloguj się do ClaimDesk", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("&#x", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_language_cookie_wins_over_the_browser_language()
     {
         var client = (await apps.GetAsync(DatabaseProvider.Sqlite)).CreateClient();
