@@ -98,7 +98,10 @@ public sealed class ClaimPagesTests(SharedApps apps)
         }));
         Assert.Equal(HttpStatusCode.Forbidden, forced.StatusCode);
         var refusedPage = await HtmlForms.ParseAsync(forced);
-        Assert.Contains("manager", refusedPage.QuerySelector("[data-testid=errors]")!.TextContent, StringComparison.OrdinalIgnoreCase);
+        var error = refusedPage.QuerySelector("[data-testid=errors]")!.TextContent;
+        Assert.Contains("Rejected", error, StringComparison.Ordinal);
+        Assert.Contains("Manager", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("rejected", error, StringComparison.Ordinal);
         Assert.Contains("Refused: status change", refusedPage.QuerySelector("[data-testid=history]")!.TextContent, StringComparison.Ordinal);
     }
 

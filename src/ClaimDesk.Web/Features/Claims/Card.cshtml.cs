@@ -94,7 +94,6 @@ public sealed class CardModel(
             return NotFound();
         }
 
-        ModelState.AddModelError(outcome.Field ?? "", localizer[outcome.Message, outcome.Arguments]);
         TypedReason = reason;
         Response.StatusCode = outcome.Refusal switch
         {
@@ -102,8 +101,24 @@ public sealed class CardModel(
             Refusal.Invalid => StatusCodes.Status400BadRequest,
             _ => StatusCodes.Status409Conflict,
         };
-        return await LoadAsync(id) ? Page() : NotFound();
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        ModelState.AddModelError(outcome.Field ?? "", localizer[outcome.Message, [.. outcome.Arguments.Select(Readable)]]);
+        return Page();
     }
+
+    /// <summary>
+    /// The API speaks in codes (<c>in_review</c>, <c>Manager</c>); a person reads the status labels and role names of
+    /// their language, also inside lists such as "in_review, rejected".
+    /// </summary>
+    private object Readable(object argument) => argument is string text
+        ? string.Join(", ", text.Split(", ").Select(part => Workflow.Status(part) is { } status
+            ? status.StaffLabel.In(Language)
+            : Core.Security.StaffRole.IsKnown(part) ? localizer[part].Value : part))
+        : argument;
 
     private async Task<bool> LoadAsync(long id)
     {
