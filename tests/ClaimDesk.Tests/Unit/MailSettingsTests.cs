@@ -14,11 +14,36 @@ public sealed class MailSettingsTests
     }
 
     [Theory]
-    [InlineData("not an address", "ClaimDesk:Smtp:From")]
-    public void A_sender_that_is_not_an_address_stops_the_start(string from, string setting)
+    [InlineData("smtp.example.com")]
+    [InlineData(null)]
+    public void A_sender_that_is_not_an_address_stops_the_start_with_or_without_a_host(string? host)
     {
-        var options = new ClaimDeskOptions { Smtp = { Host = "smtp.example.com", From = from } };
-        Assert.Contains(setting, Assert.Throws<StartupException>(() => MailTransport.Check(options)).Message, StringComparison.Ordinal);
+        var options = new ClaimDeskOptions { Smtp = { Host = host, From = "not an address" } };
+        var error = Assert.Throws<StartupException>(() => MailTransport.Check(options));
+        Assert.Contains("ClaimDesk:Smtp:From", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ClaimDesk:Mail:PollSeconds", -1)]
+    [InlineData("ClaimDesk:Mail:MaxAttempts", 0)]
+    [InlineData("ClaimDesk:Mail:LeaseSeconds", 10)]
+    public void A_dispatcher_setting_out_of_range_stops_the_start_naming_it(string setting, int value)
+    {
+        var options = new ClaimDeskOptions();
+        switch (setting)
+        {
+            case "ClaimDesk:Mail:PollSeconds":
+                options.Mail.PollSeconds = value;
+                break;
+            case "ClaimDesk:Mail:MaxAttempts":
+                options.Mail.MaxAttempts = value;
+                break;
+            default:
+                options.Mail.LeaseSeconds = value;
+                break;
+        }
+
+        Assert.StartsWith(setting, Assert.Throws<StartupException>(() => MailTransport.Check(options)).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -56,30 +56,22 @@ public sealed class MailTransport
             throw new StartupException($"ClaimDesk:Mail:LeaseSeconds is {mail.LeaseSeconds}, but it must be at least 30.");
         }
 
-        if (string.IsNullOrWhiteSpace(smtp.Host))
-        {
-            return new MailAddress(string.IsNullOrWhiteSpace(smtp.From) ? MailOptions.DefaultFrom : smtp.From);
-        }
-
-        if (string.IsNullOrWhiteSpace(smtp.From))
+        var hasHost = !string.IsNullOrWhiteSpace(smtp.Host);
+        if (hasHost && string.IsNullOrWhiteSpace(smtp.From))
         {
             throw new StartupException(
                 "ClaimDesk:Smtp:From must be set when ClaimDesk:Smtp:Host is set (for example 'ClaimDesk <claims@example.com>').");
         }
 
-        if (smtp.Port is < 1 or > 65535)
+        if (hasHost && smtp.Port is < 1 or > 65535)
         {
             throw new StartupException($"ClaimDesk:Smtp:Port is {smtp.Port}, but it must be between 1 and 65535.");
         }
 
-        try
-        {
-            return new MailAddress(smtp.From);
-        }
-        catch (FormatException e)
-        {
-            throw new StartupException($"ClaimDesk:Smtp:From '{smtp.From}' is not an e-mail address.", e);
-        }
+        var from = string.IsNullOrWhiteSpace(smtp.From) ? MailOptions.DefaultFrom : smtp.From;
+        return MailAddress.TryCreate(from, out var address)
+            ? address
+            : throw new StartupException($"ClaimDesk:Smtp:From '{smtp.From}' is not an e-mail address.");
     }
 
     public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)

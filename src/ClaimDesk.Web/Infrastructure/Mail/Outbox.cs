@@ -16,6 +16,12 @@ public sealed class Outbox(AppDbContext db, TimeProvider clock, IOptions<ClaimDe
         IEnumerable<MailAttachment>? attachments = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(to);
+        if (!MailAddress.TryCreate(to.Trim(), out _))
+        {
+            // Refused now, in the caller's request, rather than failing eight times in the dispatcher.
+            throw new ArgumentException($"'{to}' is not an e-mail address.", nameof(to));
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var message = new OutboxMessage
         {
@@ -42,13 +48,7 @@ public sealed class Outbox(AppDbContext db, TimeProvider clock, IOptions<ClaimDe
     /// <summary>The domain of the sender's address, which Message-IDs carry after the <c>@</c>.</summary>
     public static string SenderDomain(ClaimDeskOptions options)
     {
-        try
-        {
-            return new MailAddress(options.Smtp.From is { Length: > 0 } from ? from : MailOptions.DefaultFrom).Host;
-        }
-        catch (FormatException)
-        {
-            return "claimdesk.local";
-        }
+        var from = string.IsNullOrWhiteSpace(options.Smtp.From) ? MailOptions.DefaultFrom : options.Smtp.From;
+        return MailAddress.TryCreate(from, out var address) ? address.Host : "claimdesk.local";
     }
 }
