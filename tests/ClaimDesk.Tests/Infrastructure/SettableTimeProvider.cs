@@ -7,7 +7,8 @@ public sealed class SettableTimeProvider(DateTimeOffset start) : TimeProvider
 {
     private long _ticks = start.UtcTicks;
 
-    public SettableTimeProvider() : this(DateTimeOffset.UtcNow)
+    /// <summary>Starts at the current second, whole (PostgreSQL keeps microseconds, .NET ticks of 100 ns).</summary>
+    public SettableTimeProvider() : this(new DateTimeOffset(DateTimeOffset.UtcNow.UtcTicks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero))
     {
     }
 

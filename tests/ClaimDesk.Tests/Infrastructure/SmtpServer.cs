@@ -98,7 +98,8 @@ public sealed class SmtpServer : IAsyncDisposable
 }
 
 /// <summary>An e-mail as a mail client reads it: headers decoded, the plain-text part decoded.</summary>
-public sealed record ReceivedMail(string Path, string Subject, string To, string From, string MessageId, string? Text)
+public sealed record ReceivedMail(string Path, string Subject, string To, string From, string MessageId, string? Text, string? Html,
+    IReadOnlyList<string> Attachments)
 {
     private const string Parser = """
         import email, email.policy, json, sys
@@ -107,8 +108,11 @@ public sealed record ReceivedMail(string Path, string Subject, string To, string
             with open(path, "rb") as f:
                 m = email.message_from_binary_file(f, policy=email.policy.default)
             body = m.get_body(preferencelist=("plain",))
+            html = m.get_body(preferencelist=("html",))
+            files = [f"{a.get_filename()}|{a.get_content_type()}|{len(a.get_content())}" for a in m.iter_attachments()]
             out.append({"Path": path, "Subject": str(m["subject"]), "To": str(m["to"]), "From": str(m["from"]),
-                        "MessageId": str(m["message-id"]), "Text": body.get_content() if body is not None else None})
+                        "MessageId": str(m["message-id"]), "Text": body.get_content() if body is not None else None,
+                        "Html": html.get_content() if html is not None else None, "Attachments": files})
         print(json.dumps(out))
         """;
 

@@ -103,7 +103,7 @@ public sealed class MailTests
             Assert.Equal(OutboxStatus.Pending, m.Status);
             Assert.Equal(1, m.Attempts);
             Assert.False(string.IsNullOrEmpty(m.LastError));
-            Assert.Equal(failedAt + OutboxDispatcher.FirstRetry, m.NextAttemptAt);
+            Assert.Equal(failedAt + OutboxDispatcher.FirstRetry, m.NextAttemptAt, TimeSpan.FromMilliseconds(1)); // PostgreSQL keeps microseconds
         });
 
         await smtp.StartAsync();
@@ -240,6 +240,28 @@ public sealed class MailTests
         }
 
         Assert.Null((await operatorClient.GetPageAsync("/")).QuerySelector("a[href='/Admin/Mail']"));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task An_email_with_an_HTML_part_and_attachments_arrives_with_all_of_them(DatabaseProvider provider)
+    {
+        await using var mail = await MailApp.StartAsync(provider);
+        var pdf = new byte[3000];
+        Random.Shared.NextBytes(pdf);
+        await using (var scope = mail.App.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Outbox>().Email("jan@example.pl", "Potwierdzenie", "Zwykły tekst.",
+                "<p>Tekst <b>HTML</b>: żółć</p>",
+                [new MailAttachment("potwierdzenie-żółć.pdf", "application/pdf", pdf), new MailAttachment("notatka.txt", "text/plain", "Uwagi: brak."u8.ToArray())]);
+            await scope.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync();
+        }
+
+        Assert.Equal(1, await mail.Dispatcher.DispatchOnceAsync());
+
+        var file = Assert.Single(await mail.PickupFilesAsync());
+        Assert.Equal("Zwykły tekst.", Normalize(file.Text));
+        Assert.Equal("<p>Tekst <b>HTML</b>: żółć</p>", Normalize(file.Html));
+        Assert.Equal(["potwierdzenie-żółć.pdf|application/pdf|3000", "notatka.txt|text/plain|12"], file.Attachments);
     }
 
     [PostgresFact]

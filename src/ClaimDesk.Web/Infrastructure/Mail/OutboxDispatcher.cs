@@ -1,4 +1,3 @@
-using System.Data.Common;
 using ClaimDesk.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -63,9 +62,10 @@ public sealed partial class OutboxDispatcher(
             {
                 return;
             }
-            catch (Exception e) when (e is DbException or InvalidOperationException or DbUpdateException or TimeoutException)
+            catch (Exception e)
             {
-                // The database is away (or not migrated yet): try again next round; nothing was lost.
+                // Whatever went wrong (the database away, not migrated yet), the loop goes on: an exception leaving a
+                // BackgroundService stops the whole host. Nothing was lost; the next round tries again.
                 LogRoundFailed(logger, e);
             }
 
@@ -87,9 +87,16 @@ public sealed partial class OutboxDispatcher(
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await DeadLetterExpiredLeasesAsync(db, cancellationToken);
         var claimed = await ClaimDueAsync(db, cancellationToken);
-        foreach (var id in claimed)
+        for (var i = 0; i < claimed.Count; i++)
         {
-            await SendAsync(db, id, cancellationToken);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                // Shutting down: what this node took but never tried goes back, so no other node waits out the lease.
+                await ReleaseAsync(db, claimed[i..]);
+                break;
+            }
+
+            await SendAsync(db, claimed[i], cancellationToken);
         }
 
         return claimed.Count;
@@ -144,6 +151,13 @@ public sealed partial class OutboxDispatcher(
         return ids;
     }
 
+    private static Task<int> ReleaseAsync(AppDbContext db, List<long> ids) =>
+        db.OutboxMessages.Where(m => ids.Contains(m.Id) && m.Status == OutboxStatus.Sending)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(m => m.Status, OutboxStatus.Pending)
+                .SetProperty(m => m.LeaseUntil, (DateTime?)null)
+                .SetProperty(m => m.Attempts, m => m.Attempts - 1), CancellationToken.None);
+
     private async Task SendAsync(AppDbContext db, long id, CancellationToken cancellationToken)
     {
         var message = await db.OutboxMessages.AsNoTracking().Include(m => m.Attachments)
@@ -158,9 +172,10 @@ public sealed partial class OutboxDispatcher(
             // Shutting down mid-send: the lease runs out and the message is dead-lettered as "state unknown".
             throw;
         }
-        catch (Exception e) when (e is System.Net.Mail.SmtpException or IOException or InvalidOperationException
-                                   or UnauthorizedAccessException or FormatException or OperationCanceledException)
+        catch (Exception e)
         {
+            // Any failure to hand the message over is this attempt's failure, recorded on the row; one left to escape
+            // would leave the message "sending" until its lease ran out, and call its delivery unknown.
             error = Describe(e);
         }
 
