@@ -8,6 +8,7 @@ using ClaimDesk.Web.Features.Culture;
 using ClaimDesk.Web.Features.Health;
 using ClaimDesk.Web.Features.SystemInfo;
 using ClaimDesk.Web.Infrastructure;
+using ClaimDesk.Web.Infrastructure.Mail;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
@@ -55,6 +56,7 @@ public static class ClaimDeskApplication
         services.AddClaimDeskApiKeys();
         services.AddClaimDeskLocalization(options);
         services.AddScoped<RegisterAdministration>();
+        services.AddClaimDeskMail(options);
 
         services.AddRazorPages(pages =>
             {

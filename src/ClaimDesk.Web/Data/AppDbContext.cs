@@ -2,6 +2,7 @@ using ClaimDesk.Core.Claims;
 using ClaimDesk.Core.Customers;
 using ClaimDesk.Core.Registers;
 using ClaimDesk.Core.Workflows;
+using ClaimDesk.Web.Infrastructure.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +33,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<OutboxAttachment> OutboxAttachments => Set<OutboxAttachment>();
 
     /// <summary>Every timestamp is UTC; SQLite hands them back unspecified, so they are marked UTC when read.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -83,5 +88,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         });
 
         ClaimModel.Configure(builder);
+        OutboxModel.Configure(builder);
     }
 }

@@ -22,6 +22,43 @@ public sealed class ClaimDeskOptions
 
     /// <summary>The organisation's time zone: claim numbers take their year from it, dates are shown in it.</summary>
     public string TimeZone { get; set; } = "Europe/Warsaw";
+
+    public MailOptions Mail { get; set; } = new();
+
+    public SmtpOptions Smtp { get; set; } = new();
+}
+
+/// <summary>The outbox dispatcher (<c>ClaimDesk:Mail</c>).</summary>
+public sealed class MailOptions
+{
+    /// <summary>Seconds between the dispatcher's rounds; 0 turns the dispatcher off on this node.</summary>
+    public int PollSeconds { get; set; } = 5;
+
+    /// <summary>Failed attempts after which a message is dead-lettered.</summary>
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>How long a node holds a message it is sending; a message still held after that is dead-lettered.</summary>
+    public int LeaseSeconds { get; set; } = 600;
+
+    /// <summary>The sender when no SMTP host is configured (the .eml pickup folder).</summary>
+    public const string DefaultFrom = "ClaimDesk <claimdesk@localhost>";
+}
+
+/// <summary>The SMTP server (<c>ClaimDesk:Smtp</c>); without a host, mail goes to the .eml pickup folder.</summary>
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+
+    public int Port { get; set; } = 25;
+
+    /// <summary>The sender, e.g. <c>ClaimDesk &lt;reklamacje@example.pl&gt;</c>; required with a host.</summary>
+    public string? From { get; set; }
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+
+    public bool EnableSsl { get; set; }
 }
 
 public sealed class RateLimitOptions

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 
 namespace ClaimDesk.Tests.Infrastructure;
 
@@ -17,12 +18,18 @@ public sealed class ClaimDeskFactory : WebApplicationFactory<Program>
 
     private readonly TestDatabase _database;
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    /// <summary>An <paramref name="adminPassword"/> of null lets ClaimDesk generate the administrator's one-time password.</summary>
+    /// <summary>
+    /// An <paramref name="adminPassword"/> of null lets ClaimDesk generate the administrator's one-time password.
+    /// <paramref name="settings"/> adds or overrides settings; <paramref name="services"/> replaces services (a clock).
+    /// </summary>
     public ClaimDeskFactory(
-        TestDatabase database, string? adminPassword = AdminPassword, bool demo = false, bool kestrel = false, int signInsPerMinute = 10_000)
+        TestDatabase database, string? adminPassword = AdminPassword, bool demo = false, bool kestrel = false, int signInsPerMinute = 10_000,
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         _database = database;
+        _services = services;
         _settings = new()
         {
             ["ClaimDesk:DataDirectory"] = database.DataDirectory,
@@ -33,6 +40,11 @@ public sealed class ClaimDeskFactory : WebApplicationFactory<Program>
             ["ClaimDesk:Demo"] = demo ? "true" : "false",
             ["ClaimDesk:RateLimits:SignInPerMinute"] = signInsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+
         if (kestrel)
         {
             UseKestrel(0);
@@ -62,6 +74,10 @@ public sealed class ClaimDeskFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
     }
 
     public HttpClient CreateBrowserLikeClient() =>

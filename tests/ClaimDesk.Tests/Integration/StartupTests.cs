@@ -64,6 +64,21 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task An_SMTP_host_without_a_sender_stops_the_app_with_one_line_naming_the_setting()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = AppProcess.Start(new Dictionary<string, string>
+        {
+            ["ClaimDesk__DataDirectory"] = database.DataDirectory,
+            ["ClaimDesk__Smtp__Host"] = "smtp.example.com",
+        }, listen: true);
+
+        Assert.Equal(2, await app.WaitForExitAsync(StartTimeout));
+        var line = Assert.Single(app.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Contains("ClaimDesk:Smtp:From must be set", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Postgres_without_a_connection_string_is_refused_naming_the_setting()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);

@@ -1,0 +1,80 @@
+namespace ClaimDesk.Web.Infrastructure.Mail;
+
+/// <summary>
+/// Something to deliver, written in the same transaction as the change that caused it (DESIGN §4 Outbox) and sent
+/// later by <see cref="OutboxDispatcher"/>. Only e-mail for now (<see cref="Kind"/> <c>email</c>).
+/// </summary>
+public sealed class OutboxMessage
+{
+    public const string EmailKind = "email";
+
+    public long Id { get; set; }
+
+    public string Kind { get; set; } = EmailKind;
+
+    /// <summary>The recipient's address (one address; a message to several people is several rows).</summary>
+    public string To { get; set; } = "";
+
+    public string Subject { get; set; } = "";
+
+    public string TextBody { get; set; } = "";
+
+    public string? HtmlBody { get; set; }
+
+    /// <summary>One of <see cref="OutboxStatus"/>.</summary>
+    public string Status { get; set; } = OutboxStatus.Pending;
+
+    /// <summary>How many times a node has taken the message to send it (since it was created or last requeued).</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>When a pending message is due; after a failure, later by the back-off.</summary>
+    public DateTime NextAttemptAt { get; set; }
+
+    /// <summary>Until when the node that took the message (<c>sending</c>) holds it.</summary>
+    public DateTime? LeaseUntil { get; set; }
+
+    public string? LastError { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? SentAt { get; set; }
+
+    /// <summary>The Message-ID header, fixed when the message is written, so a copy sent again is recognisable.</summary>
+    public string InternetMessageId { get; set; } = "";
+
+    public List<OutboxAttachment> Attachments { get; set; } = [];
+}
+
+/// <summary>A file sent with an <see cref="OutboxMessage"/>; kept in its own table so lists never load the bytes.</summary>
+public sealed class OutboxAttachment
+{
+    public long Id { get; set; }
+
+    public long MessageId { get; set; }
+
+    public string FileName { get; set; } = "";
+
+    public string ContentType { get; set; } = "application/octet-stream";
+
+    public byte[] Content { get; set; } = [];
+}
+
+/// <summary>The states of an <see cref="OutboxMessage"/>.</summary>
+public static class OutboxStatus
+{
+    /// <summary>Waiting to be sent (first time, or again after a failure).</summary>
+    public const string Pending = "pending";
+
+    /// <summary>Taken by a node, which is sending it now.</summary>
+    public const string Sending = "sending";
+
+    public const string Sent = "sent";
+
+    /// <summary>Given up on: too many failures, or the node died mid-send. Only an administrator requeues it.</summary>
+    public const string Dead = "dead";
+
+    public static readonly IReadOnlyList<string> All = [Pending, Sending, Sent, Dead];
+}
+
+/// <summary>A file to attach, as a caller of <see cref="Outbox.Email"/> gives it.</summary>
+public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);
