@@ -22,6 +22,17 @@ public sealed class ClaimDeskOptions
 
     /// <summary>The organisation's time zone: claim numbers take their year from it, dates are shown in it.</summary>
     public string TimeZone { get; set; } = "Europe/Warsaw";
+
+    public OrganisationOptions Organisation { get; set; } = new();
+}
+
+/// <summary>Who runs ClaimDesk: the return address printed on RMA labels.</summary>
+public sealed class OrganisationOptions
+{
+    public string Name { get; set; } = "ClaimDesk";
+
+    /// <summary>The postal address, one line per line; nothing is printed when it is not configured.</summary>
+    public string? Address { get; set; }
 }
 
 public sealed class RateLimitOptions
