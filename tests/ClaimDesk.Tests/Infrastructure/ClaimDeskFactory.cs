@@ -20,7 +20,8 @@ public sealed class ClaimDeskFactory : WebApplicationFactory<Program>
 
     /// <summary>An <paramref name="adminPassword"/> of null lets ClaimDesk generate the administrator's one-time password.</summary>
     public ClaimDeskFactory(
-        TestDatabase database, string? adminPassword = AdminPassword, bool demo = false, bool kestrel = false, int signInsPerMinute = 10_000)
+        TestDatabase database, string? adminPassword = AdminPassword, bool demo = false, bool kestrel = false, int signInsPerMinute = 10_000,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         _database = database;
         _settings = new()
@@ -33,6 +34,11 @@ public sealed class ClaimDeskFactory : WebApplicationFactory<Program>
             ["ClaimDesk:Demo"] = demo ? "true" : "false",
             ["ClaimDesk:RateLimits:SignInPerMinute"] = signInsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+
         if (kestrel)
         {
             UseKestrel(0);
