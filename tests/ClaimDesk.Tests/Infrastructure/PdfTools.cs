@@ -16,14 +16,15 @@ public static class PdfTools
         return await RunAsync("pdftotext", "poppler-utils", "-enc", "UTF-8", file, "-");
     }
 
-    /// <summary>What zbarimg decodes from the first page, one entry per code found.</summary>
+    /// <summary>The QR codes zbarimg decodes from the first page, one entry per code found.</summary>
     public static async Task<IReadOnlyList<string>> CodesAsync(byte[] pdf)
     {
         using var folder = new TemporaryFolder();
         var file = Path.Combine(folder.Path, "document.pdf");
         await File.WriteAllBytesAsync(file, pdf);
         await RunAsync("pdftoppm", "poppler-utils", "-png", "-r", "150", "-f", "1", "-l", "1", "-singlefile", file, Path.Combine(folder.Path, "page"));
-        var codes = await RunAsync("zbarimg", "zbar-tools", "--raw", "-q", Path.Combine(folder.Path, "page.png"));
+        // QR codes only: the other symbologies' decoders read nothing useful from a label and warn about its text.
+        var codes = await RunAsync("zbarimg", "zbar-tools", "--raw", "-q", "-Sdisable", "-Sqrcode.enable", Path.Combine(folder.Path, "page.png"));
         return codes.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
