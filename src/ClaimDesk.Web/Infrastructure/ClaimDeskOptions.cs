@@ -26,6 +26,8 @@ public sealed class ClaimDeskOptions
     public MailOptions Mail { get; set; } = new();
 
     public SmtpOptions Smtp { get; set; } = new();
+
+    public OrganisationOptions Organisation { get; set; } = new();
 }
 
 /// <summary>The outbox dispatcher (<c>ClaimDesk:Mail</c>).</summary>
@@ -59,6 +61,15 @@ public sealed class SmtpOptions
     public string? Password { get; set; }
 
     public bool EnableSsl { get; set; }
+}
+
+/// <summary>Who runs ClaimDesk: the return address printed on RMA labels.</summary>
+public sealed class OrganisationOptions
+{
+    public string Name { get; set; } = "ClaimDesk";
+
+    /// <summary>The postal address, one line per line; nothing is printed when it is not configured.</summary>
+    public string? Address { get; set; }
 }
 
 public sealed class RateLimitOptions

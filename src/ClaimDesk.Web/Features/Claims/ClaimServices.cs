@@ -1,3 +1,5 @@
+using ClaimDesk.Web.Infrastructure.Documents;
+
 namespace ClaimDesk.Web.Features.Claims;
 
 public static class ClaimServices
@@ -7,5 +9,9 @@ public static class ClaimServices
         services.AddScoped<ClaimCommands>();
         services.AddScoped<ClaimNumbering>();
         services.AddScoped<ClaimQueries>();
+        services.AddScoped<RmaLabels>();
+        services.AddSingleton<RmaLabelPdf>();
+        services.AddSingleton(provider => DocumentFonts.Install(
+            Path.Combine(provider.GetRequiredService<IWebHostEnvironment>().ContentRootPath, DocumentFonts.Folder)));
     }
 }
