@@ -38,6 +38,11 @@ public static class ClaimDeskApplication
                 $"ClaimDesk:DefaultLanguage is '{options.DefaultLanguage}', but it must be one of: {string.Join(", ", Language.All)}.");
         }
 
+        if (options.Attachments.MaxBytes < 1)
+        {
+            throw new StartupException($"ClaimDesk:Attachments:MaxBytes is {options.Attachments.MaxBytes}, but it must be at least 1.");
+        }
+
         var services = builder.Services;
         services.Configure<ClaimDeskOptions>(builder.Configuration.GetSection(ClaimDeskOptions.Section));
         var dataDirectory = new DataDirectory(builder.Environment.ContentRootPath, options.DataDirectory);

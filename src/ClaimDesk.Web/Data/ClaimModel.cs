@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ClaimDesk.Web.Data;
 
-/// <summary>How the Core domain (registers, workflows, customers, claims) and API keys map to tables.</summary>
+/// <summary>How the Core domain (registers, workflows, customers, claims), claim attachments and API keys map to tables.</summary>
 public static class ClaimModel
 {
     public static void Configure(ModelBuilder builder)
@@ -108,6 +108,21 @@ public static class ClaimModel
             line.Property(l => l.Decision).HasCode().HasMaxLength(20);
             line.Property(l => l.DecisionReason).HasMaxLength(ClaimLimits.Reason);
             line.Ignore(l => l.Value);
+        });
+
+        builder.Entity<Features.Claims.ClaimAttachment>(attachment =>
+        {
+            attachment.ToTable("claim_attachments");
+            attachment.HasOne<Claim>().WithMany().HasForeignKey(a => a.ClaimId).OnDelete(DeleteBehavior.Restrict);
+            attachment.HasIndex(a => new { a.ClaimId, a.UploadedAt });
+            attachment.Property(a => a.FileName).HasMaxLength(Infrastructure.Files.AttachmentPolicy.MaxNameLength);
+            attachment.Property(a => a.ContentType).HasMaxLength(100);
+            attachment.Property(a => a.Sha256).HasMaxLength(64);
+            attachment.HasIndex(a => a.Sha256);
+            attachment.Property(a => a.Visibility).HasMaxLength(10);
+            attachment.Property(a => a.UploadedByKind).HasMaxLength(20);
+            attachment.Property(a => a.UploadedById).HasMaxLength(100);
+            attachment.Property(a => a.UploadedByName).HasMaxLength(256);
         });
 
         builder.Entity<NumberSequence>(sequence =>

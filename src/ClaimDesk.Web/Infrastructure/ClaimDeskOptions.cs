@@ -28,6 +28,15 @@ public sealed class ClaimDeskOptions
     public SmtpOptions Smtp { get; set; } = new();
 
     public OrganisationOptions Organisation { get; set; } = new();
+
+    public AttachmentOptions Attachments { get; set; } = new();
+}
+
+/// <summary>Files attached to claims (<c>ClaimDesk:Attachments</c>).</summary>
+public sealed class AttachmentOptions
+{
+    /// <summary>The largest file that may be attached, in bytes (default 10 MB).</summary>
+    public long MaxBytes { get; set; } = 10 * 1024 * 1024;
 }
 
 /// <summary>The outbox dispatcher (<c>ClaimDesk:Mail</c>).</summary>

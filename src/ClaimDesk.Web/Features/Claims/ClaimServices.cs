@@ -1,4 +1,5 @@
 using ClaimDesk.Web.Infrastructure.Documents;
+using ClaimDesk.Web.Infrastructure.Files;
 
 namespace ClaimDesk.Web.Features.Claims;
 
@@ -7,6 +8,9 @@ public static class ClaimServices
     public static void AddClaimDeskClaims(this IServiceCollection services)
     {
         services.AddScoped<ClaimCommands>();
+        services.AddScoped<ClaimAttachments>();
+        services.AddSingleton<AttachmentPolicy>();
+        services.AddSingleton<IFileStore, LocalFileStore>();
         services.AddScoped<ClaimNumbering>();
         services.AddScoped<ClaimQueries>();
         services.AddScoped<RmaLabels>();
