@@ -10,9 +10,12 @@ using Microsoft.Extensions.Localization;
 
 namespace ClaimDesk.Web.Features.Claims;
 
-/// <summary>The claim card: header, lines with their decisions, the moves the user's role allows, and the history.</summary>
+/// <summary>
+/// The claim card: header, lines with their decisions, the moves the user's role allows, the attachments, and the history.
+/// </summary>
 public sealed class CardModel(
-    AppDbContext db, ClaimQueries queries, ClaimCommands commands, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
+    AppDbContext db, ClaimQueries queries, ClaimCommands commands, ClaimAttachments attachments, AuditTrail audit,
+    IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public ClaimDetail Claim { get; private set; } = null!;
 
@@ -23,6 +26,11 @@ public sealed class CardModel(
     public IReadOnlyList<WorkflowTransition> Moves { get; private set; } = [];
 
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
+
+    public IReadOnlyList<AttachmentInfo> Attachments { get; private set; } = [];
+
+    /// <summary>The visibility chosen in an upload that was refused, so the form shows it again.</summary>
+    public string ChosenVisibility { get; private set; } = AttachmentVisibility.Internal;
 
     public bool MayDecideLines { get; private set; }
 
@@ -65,6 +73,24 @@ public sealed class CardModel(
     {
         var outcome = await commands.AssignAsync(id, string.IsNullOrEmpty(assignee) ? null : assignee, audit.CurrentActor, HttpContext.RequestAborted);
         return await AfterAsync(id, outcome, null, localizer["The assignment was saved."]);
+    }
+
+    /// <summary>Attaches a file; a refused file (too large, not an accepted type, a bad name) stores nothing.</summary>
+    public async Task<IActionResult> OnPostAttachAsync(long id, IFormFile? file, string? visibility)
+    {
+        ChosenVisibility = visibility ?? AttachmentVisibility.Internal;
+        ClaimOutcome outcome;
+        if (file is null)
+        {
+            outcome = ClaimOutcome.Refuse(Refusal.Invalid, "file", "Choose a file to attach.");
+        }
+        else
+        {
+            await using var content = file.OpenReadStream();
+            (outcome, _) = await attachments.AddAsync(id, file.FileName, content, ChosenVisibility, audit.CurrentActor, HttpContext.RequestAborted);
+        }
+
+        return await AfterAsync(id, outcome, null, localizer["The file {0} was attached.", file?.FileName ?? ""]);
     }
 
     /// <summary>Administrators only: the claim is marked deleted (and audited), never removed from the database.</summary>
@@ -144,6 +170,7 @@ public sealed class CardModel(
         CurrentUserId = actor.Kind == Actor.UserKind ? actor.Id : null;
         Staff = await commands.StaffNamesAsync(HttpContext.RequestAborted);
         History = await queries.HistoryAsync(id, HttpContext.RequestAborted);
+        Attachments = await attachments.ListAsync(id, HttpContext.RequestAborted);
         return true;
     }
 }

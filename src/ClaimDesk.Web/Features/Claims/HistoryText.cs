@@ -28,6 +28,7 @@ public static partial class HistoryText
             ("deleted", _) => localizer["Deleted"],
             ("assigned", _) => localizer["Assignee"],
             ("assign_refused", _) => localizer["Refused: assignment"],
+            (ClaimAttachments.AddedAction, _) => localizer["Attachment added"],
             _ => $"{entry.Action} {entry.Field}",
         };
     }
