@@ -71,6 +71,12 @@ public static class ClaimDeskApplication
                 pages.Conventions.AllowAnonymousToPage("/Account/Login");
                 pages.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
                 pages.Conventions.AllowAnonymousToPage("/Error");
+                var uploadLimit = Infrastructure.Files.AttachmentPolicy.RequestLimit(options.Attachments.MaxBytes);
+                pages.Conventions.AddPageApplicationModelConvention("/Claims/Card", page =>
+                {
+                    page.Filters.Add(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(uploadLimit));
+                    page.Filters.Add(new Microsoft.AspNetCore.Mvc.RequestFormLimitsAttribute { MultipartBodyLengthLimit = uploadLimit });
+                });
                 pages.Conventions.AddPageApplicationModelConvention("/Account/Login",
                     page => page.EndpointMetadata.Add(RateLimiting.Policy(RateLimiting.SignInPolicy)));
             })

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using ClaimDesk.Web.Infrastructure.Files;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -6,11 +8,19 @@ namespace ClaimDesk.Web.Features;
 
 [IgnoreAntiforgeryToken]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class ErrorModel : PageModel
+public sealed class ErrorModel(AttachmentPolicy attachments) : PageModel
 {
     public int Code { get; private set; } = 500;
 
     public string RequestId { get; private set; } = "";
+
+    /// <summary>The request was refused for its size (an upload far over the attachment limit): say so, not "error".</summary>
+    public bool TooLarge { get; private set; }
+
+    public string MaxMegabytes => attachments.MaxMegabytes;
+
+    /// <summary>The page the refused request was sent to, to go back to.</summary>
+    public string? BackTo { get; private set; }
 
     public void OnGet(int? code) => Describe(code);
 
@@ -18,7 +28,26 @@ public sealed class ErrorModel : PageModel
 
     private void Describe(int? code)
     {
-        Code = code ?? 500;
+        // On a re-executed POST whose body could not be read, binding the query's code fails too: the feature has it.
+        Code = code ?? HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode ?? 500;
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is BadHttpRequestException bad)
+        {
+            // The server cut off a body over its limit (413), or the form could not be read.
+            Code = bad.StatusCode;
+            Response.StatusCode = bad.StatusCode;
+        }
+
+        // A body over the upload limit is not read, so the form's antiforgery check fails (400) or the server refuses
+        // it (413): either way, the person sent too big a file.
+        TooLarge = Code is StatusCodes.Status400BadRequest or StatusCodes.Status413PayloadTooLarge
+            && Request.ContentLength > attachments.MaxRequestBytes;
+        if (TooLarge)
+        {
+            Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            BackTo = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
+                ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
+        }
+
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
     }
 }

@@ -13,7 +13,8 @@ public sealed class BadRequestHandler(IProblemDetailsService problems, IStringLo
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not BadHttpRequestException bad)
+        // Pages answer with the error page (which explains a body that was too large); only the API speaks JSON.
+        if (exception is not BadHttpRequestException bad || !ClaimDeskApplication.IsApi(httpContext))
         {
             return false;
         }

@@ -205,4 +205,29 @@ public sealed class AttachmentTests(SharedApps apps)
         Assert.StartsWith("/Account/Login", anonymous.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, wrongClaim.StatusCode);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_body_far_over_the_limit_that_the_server_cuts_off_gets_a_clear_page_not_an_error(bool kestrel)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = new ClaimDeskFactory(database, kestrel: kestrel,
+            settings: new Dictionary<string, string?> { ["ClaimDesk:Attachments:MaxBytes"] = "100000" });
+        using var client = kestrel
+            ? new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = app.ServerAddress }
+            : app.CreateBrowserLikeClient();
+        (await client.SignInAsync(await StaffAccounts.CreateAsync(app, StaffRole.Operator), StaffAccounts.Password)).Dispose();
+        using var saved = await client.SubmitFormAsync("/Claims/New", Claim(), "#claim-form");
+        var card = saved.Headers.Location!.OriginalString;
+
+        using var refused = await UploadAsync(client, card, "huge.jpg", FileOf(JpegMagic, 3 * 1024 * 1024));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+        var page = await HtmlForms.ParseAsync(refused);
+        Assert.Equal("The file is too large: at most 1 MB may be attached.", page.QuerySelector("[data-testid=too-large]")!.TextContent);
+        Assert.Equal(card, page.QuerySelector("[data-testid=back]")!.GetAttribute("href"));
+        Assert.Empty(StoredFiles(app));
+        Assert.NotNull((await client.GetPageAsync(card)).QuerySelector("[data-testid=no-attachments]"));
+    }
 }

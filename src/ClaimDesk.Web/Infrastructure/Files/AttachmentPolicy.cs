@@ -22,10 +22,14 @@ public sealed class AttachmentPolicy(IOptions<ClaimDeskOptions> options)
     public string MaxMegabytes => Math.Ceiling(MaxBytes / (1024d * 1024d)).ToString(CultureInfo.CurrentCulture);
 
     /// <summary>
-    /// The body a multipart upload of a file at the limit needs: the limit plus room for the form's other fields and
-    /// boundaries. A bigger body is refused before it is read.
+    /// The largest request body a page that takes uploads reads. Files up to four times the limit are still read (to
+    /// the limit + 1 bytes into the store, the rest only by the form reader, which spools to disk), so that the
+    /// refusal is the clear one on the page itself; a bigger body is cut off by the server, and the error page
+    /// explains it (<see cref="Features.ErrorModel"/>).
     /// </summary>
-    public static long RequestLimit(long maxBytes) => maxBytes + (1024 * 1024);
+    public static long RequestLimit(long maxBytes) => (4 * maxBytes) + (1024 * 1024);
+
+    public long MaxRequestBytes => RequestLimit(MaxBytes);
 
     /// <summary>The content types ClaimDesk accepts, from the file's first bytes; null for anything else.</summary>
     public static string? DetectContentType(ReadOnlySpan<byte> head)
