@@ -15,48 +15,48 @@ public sealed record IntakeMail(string Subject, string Text, IReadOnlyList<MailA
 public sealed class IntakeMails(
     IStringLocalizerFactory localizers, IntakeConfirmationPdf pdf, OrganisationClock clock, IOptions<ClaimDeskOptions> options)
 {
-    public IntakeMail Activation(string language, string name, string link, int days) => In(language, (l, _) => new IntakeMail(
-        l["Confirm your complaint"],
+    public IntakeMail Activation(string language, string name, string link, int days) => In(language, (localizer, _) => new IntakeMail(
+        localizer["Confirm your complaint"],
         string.Join('\n',
-            l["Hello {0},", name].Value,
+            localizer["Hello {0},", name].Value,
             "",
-            l["we have received your complaint. To send it to us, open this link within {0} days:", days].Value,
+            localizer["we have received your complaint. To send it to us, open this link within {0} days:", days].Value,
             link,
             "",
-            l["Until you open it, nobody processes the complaint. If you did not fill in our form, ignore this message."].Value,
+            localizer["Until you open it, nobody processes the complaint. If you did not fill in our form, ignore this message."].Value,
             "",
             Organisation),
         []));
 
-    public IntakeMail Acknowledgement(string language, IReadOnlyList<(Claim Claim, string Link)> claims) => In(language, (l, culture) =>
+    public IntakeMail Acknowledgement(string language, IReadOnlyList<(Claim Claim, string Link)> claims) => In(language, (localizer, culture) =>
     {
         var numbers = string.Join(", ", claims.Select(c => c.Claim.Number));
-        var lines = new List<string> { l["Hello {0},", claims[0].Claim.ContactName], "", l["your complaint is registered. Its numbers and where to follow it:"], "" };
+        var lines = new List<string> { localizer["Hello {0},", claims[0].Claim.ContactName], "", localizer["your complaint is registered. Its numbers and where to follow it:"], "" };
         foreach (var (claim, link) in claims)
         {
             lines.Add($"{claim.Number} — {claim.Lines[0].ProductName}");
-            lines.Add($"{l["Follow the complaint"]}: {link}");
+            lines.Add($"{localizer["Follow the complaint"]}: {link}");
             lines.Add("");
         }
 
-        lines.Add(l["The attached PDF confirms what you claimed and when."]);
+        lines.Add(localizer["The attached PDF confirms what you claimed and when."]);
         lines.Add("");
         lines.Add(Organisation);
         var document = pdf.Render(new IntakeConfirmation(
-            l["Confirmation of a complaint"], Organisation, l["Claim number"],
-            l["We will decide on the complaint and tell you the outcome at the contact above."],
-            [.. claims.Select(c => Confirmation(c.Claim, l, culture))]));
-        return new IntakeMail(l["Complaint {0} is registered", numbers], string.Join('\n', lines),
+            localizer["Confirmation of a complaint"], Organisation, localizer["Claim number"],
+            localizer["We will decide on the complaint and tell you the outcome at the contact above."],
+            [.. claims.Select(c => Confirmation(c.Claim, localizer, culture))]));
+        return new IntakeMail(localizer["Complaint {0} is registered", numbers], string.Join('\n', lines),
             [new MailAttachment($"{claims[0].Claim.Number}.pdf", "application/pdf", document)]);
     });
 
-    public IntakeMail TrackingLink(string language, string number, string link) => In(language, (l, _) => new IntakeMail(
-        l["How to follow complaint {0}", number],
+    public IntakeMail TrackingLink(string language, string number, string link) => In(language, (localizer, _) => new IntakeMail(
+        localizer["How to follow complaint {0}", number],
         string.Join('\n',
-            l["Follow complaint {0} here:", number].Value,
+            localizer["Follow complaint {0} here:", number].Value,
             link,
             "",
-            l["You asked for this link on our website. If you did not, ignore this message."].Value,
+            localizer["You asked for this link on our website. If you did not, ignore this message."].Value,
             "",
             Organisation),
         []));
@@ -65,27 +65,27 @@ public sealed class IntakeMails(
 
     /// <summary>What CZ-CONS-CONFIRM asks the written confirmation to state: the date the claim was made, its content
     /// (the defect), the remedy asked for, and the consumer's contact for the outcome.</summary>
-    private IntakeConfirmationClaim Confirmation(Claim claim, IStringLocalizer l, CultureInfo culture)
+    private IntakeConfirmationClaim Confirmation(Claim claim, IStringLocalizer localizer, CultureInfo culture)
     {
         var line = claim.Lines[0];
         string?[] contact = [claim.ContactName, claim.ContactEmail, claim.ContactPhone];
         List<(string, string)> rows =
         [
-            (l["Date the claim was made"], clock.ToLocal(claim.ReceivedAt).ToString("d MMMM yyyy, HH:mm", culture)),
-            (l["Product"], line.ProductCode is null ? line.ProductName : $"{line.ProductName} ({line.ProductCode})"),
-            (l["Serial number"], line.SerialNumber ?? "—"),
-            (l["Quantity"], line.Quantity.ToString("0.###", culture)),
-            (l["Purchase date"], line.PurchaseDate?.ToString("d MMMM yyyy", culture) ?? "—"),
-            (l["Receipt or invoice number"], line.SalesDocumentNumber ?? "—"),
-            (l["Defect"], line.FaultDescription),
-            (l["Remedy asked for"], l[CodeLabels.Of(claim.RequestedRemedy)]),
-            (l["Legal basis"], l[CodeLabels.Of(claim.LegalBasis)]),
-            (l["How the goods reach us"], l[CodeLabels.Of(claim.DeliveryMethod)]),
-            (l["Contact for the outcome"], string.Join(", ", contact.Where(c => !string.IsNullOrWhiteSpace(c)))),
+            (localizer["Date the claim was made"], clock.ToLocal(claim.ReceivedAt).ToString("d MMMM yyyy, HH:mm", culture)),
+            (localizer["Product"], line.ProductCode is null ? line.ProductName : $"{line.ProductName} ({line.ProductCode})"),
+            (localizer["Serial number"], line.SerialNumber ?? "—"),
+            (localizer["Quantity"], line.Quantity.ToString("0.###", culture)),
+            (localizer["Purchase date"], line.PurchaseDate?.ToString("d MMMM yyyy", culture) ?? "—"),
+            (localizer["Receipt or invoice number"], line.SalesDocumentNumber ?? "—"),
+            (localizer["Defect"], line.FaultDescription),
+            (localizer["Remedy asked for"], localizer[CodeLabels.Of(claim.RequestedRemedy)]),
+            (localizer["Legal basis"], localizer[CodeLabels.Of(claim.LegalBasis)]),
+            (localizer["How the goods reach us"], localizer[CodeLabels.Of(claim.DeliveryMethod)]),
+            (localizer["Contact for the outcome"], string.Join(", ", contact.Where(c => !string.IsNullOrWhiteSpace(c)))),
         ];
         if (!string.IsNullOrWhiteSpace(claim.Description))
         {
-            rows.Add((l["Notes"], claim.Description));
+            rows.Add((localizer["Notes"], claim.Description));
         }
 
         return new IntakeConfirmationClaim(claim.Number, rows);
