@@ -102,6 +102,9 @@ COVERED = [
     (r".*/Features/Claims/[^/]+\.cs", r"localizer\[outcome\.Message$", "ClaimOutcome messages"),
     (r".*/Features/Claims/[^/]+\.cs", r"localizer\[(?:e|error)\.Message$", "FieldError messages, ClaimValidator field errors"),
     (r".*/Features/Dashboard/Index\.cshtml", r"L\[label$", "dashboard status category tiles"),
+    (r".*/Features/Intake/New\.cshtml", r"L\[label$", "CodeLabels labels (CodeLabels.All)"),
+    (r".*/Features/Intake/IntakeMails\.cs", r"localizer\[CodeLabels\.Of\(", "CodeLabels labels"),
+    (r".*/Features/Intake/[^/]+\.cs", r"localizer\[error\.Message$", "FieldError messages, ClaimValidator field errors"),
 ]
 
 PATTERNS = {

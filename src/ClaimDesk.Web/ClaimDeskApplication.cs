@@ -6,6 +6,7 @@ using ClaimDesk.Web.Features.ApiKeys;
 using ClaimDesk.Web.Features.Claims;
 using ClaimDesk.Web.Features.Culture;
 using ClaimDesk.Web.Features.Health;
+using ClaimDesk.Web.Features.Intake;
 using ClaimDesk.Web.Features.SystemInfo;
 using ClaimDesk.Web.Infrastructure;
 using ClaimDesk.Web.Infrastructure.Mail;
@@ -58,6 +59,7 @@ public static class ClaimDeskApplication
         services.AddSingleton<OrganisationClock>();
         services.AddClaimDeskAccounts();
         services.AddClaimDeskClaims();
+        services.AddClaimDeskIntake();
         services.AddClaimDeskApiKeys();
         services.AddClaimDeskLocalization(options);
         services.AddScoped<RegisterAdministration>();
@@ -77,6 +79,9 @@ public static class ClaimDeskApplication
                     page.Filters.Add(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(uploadLimit));
                     page.Filters.Add(new Microsoft.AspNetCore.Mvc.RequestFormLimitsAttribute { MultipartBodyLengthLimit = uploadLimit });
                 });
+                pages.Conventions.AllowAnonymousToFolder("/Intake");
+                pages.Conventions.AddFolderApplicationModelConvention("/Intake",
+                    page => page.EndpointMetadata.Add(RateLimiting.Policy(RateLimiting.IntakePolicy)));
                 pages.Conventions.AddPageApplicationModelConvention("/Account/Login",
                     page => page.EndpointMetadata.Add(RateLimiting.Policy(RateLimiting.SignInPolicy)));
             })

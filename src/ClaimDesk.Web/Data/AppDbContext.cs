@@ -38,6 +38,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<OutboxAttachment> OutboxAttachments => Set<OutboxAttachment>();
 
+    public DbSet<Features.Intake.Submission> Submissions => Set<Features.Intake.Submission>();
+
+    public DbSet<Features.Intake.SubmissionClaim> SubmissionClaims => Set<Features.Intake.SubmissionClaim>();
+
+    public DbSet<Features.Intake.AccessToken> AccessTokens => Set<Features.Intake.AccessToken>();
+
     /// <summary>Every timestamp is UTC; SQLite hands them back unspecified, so they are marked UTC when read.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -89,5 +95,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
         ClaimModel.Configure(builder);
         OutboxModel.Configure(builder);
+        Features.Intake.IntakeModel.Configure(builder);
     }
 }

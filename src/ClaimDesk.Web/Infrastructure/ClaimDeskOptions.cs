@@ -30,6 +30,8 @@ public sealed class ClaimDeskOptions
     public OrganisationOptions Organisation { get; set; } = new();
 
     public AttachmentOptions Attachments { get; set; } = new();
+
+    public IntakeOptions Intake { get; set; } = new();
 }
 
 /// <summary>Files attached to claims (<c>ClaimDesk:Attachments</c>).</summary>
@@ -81,10 +83,25 @@ public sealed class OrganisationOptions
     public string? Address { get; set; }
 }
 
+public sealed class IntakeOptions
+{
+    /// <summary>Days an activation link of a web submission stays valid.</summary>
+    public int ActivationDays { get; set; } = 7;
+
+    /// <summary>Days a tracking link stays valid; "find my claim" sends a fresh one.</summary>
+    public int TrackingDays { get; set; } = 365;
+
+    /// <summary>The address links in e-mails start with (https://claims.example.com); empty: the request's own.</summary>
+    public string? PublicUrl { get; set; }
+}
+
 public sealed class RateLimitOptions
 {
     /// <summary>Sign-in attempts one client address may post per minute; lockout guards each account besides.</summary>
     public int SignInPerMinute { get; set; } = 20;
+
+    /// <summary>Requests one client address may make per minute to the public intake pages (form, activation, find my claim).</summary>
+    public int IntakePerMinute { get; set; } = 10;
 }
 
 public sealed class DatabaseOptions

@@ -8,12 +8,21 @@ public static class RateLimiting
 {
     public const string SignInPolicy = "sign-in";
 
+    /// <summary>The public intake pages: posts of the form and of "find my claim", and opening activation links.</summary>
+    public const string IntakePolicy = "intake";
+
     public static void AddClaimDeskRateLimits(this IServiceCollection services, ClaimDeskOptions options)
     {
         var perMinute = options.RateLimits.SignInPerMinute;
         if (perMinute < 1)
         {
             throw new StartupException($"ClaimDesk:RateLimits:SignInPerMinute is {perMinute}, but it must be at least 1.");
+        }
+
+        var intakePerMinute = options.RateLimits.IntakePerMinute;
+        if (intakePerMinute < 1)
+        {
+            throw new StartupException($"ClaimDesk:RateLimits:IntakePerMinute is {intakePerMinute}, but it must be at least 1.");
         }
 
         services.AddRateLimiter(limiter =>
@@ -23,6 +32,12 @@ public static class RateLimiting
                 ? RateLimitPartition.GetFixedWindowLimiter(
                     context.Connection.RemoteIpAddress?.ToString() ?? "local",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) })
+                : RateLimitPartition.GetNoLimiter("read"));
+            limiter.AddPolicy(IntakePolicy, context => HttpMethods.IsPost(context.Request.Method)
+                || context.Request.Path.StartsWithSegments("/complaint/activate", StringComparison.OrdinalIgnoreCase)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = intakePerMinute, Window = TimeSpan.FromMinutes(1) })
                 : RateLimitPartition.GetNoLimiter("read"));
         });
     }

@@ -1,0 +1,222 @@
+using ClaimDesk.Core.Claims;
+using ClaimDesk.Core.Customers;
+using ClaimDesk.Web.Data;
+using ClaimDesk.Web.Features.Claims;
+using ClaimDesk.Web.Infrastructure;
+using ClaimDesk.Web.Infrastructure.Mail;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ClaimDesk.Web.Features.Intake;
+
+public enum ActivationState { Activated, Unknown, Used, Expired }
+
+public sealed record ActivationResult(ActivationState State, IReadOnlyList<string> Numbers);
+
+/// <summary>
+/// Consumer web intake (DESIGN §3.1): a submission becomes one unconfirmed claim per item, with an activation link
+/// e-mailed; the link makes them <c>new</c> and sends the acknowledgement with the intake confirmation
+/// (CZ-CONS-CONFIRM). Each action is one transaction: claims, tokens, audit events and outbox rows together.
+/// </summary>
+public sealed class IntakeCommands(
+    AppDbContext db, ClaimNumbering numbering, AuditTrail audit, OrganisationClock clock, Outbox outbox, IntakeMails mails,
+    IOptions<ClaimDeskOptions> options)
+{
+    public const string Unconfirmed = "unconfirmed";
+    public const string Confirmed = "new";
+    public const string Register = "complaints";
+
+    /// <summary>Validates and saves a submission; returns the field errors, none when it was saved.</summary>
+    public async Task<IReadOnlyList<FieldError>> SubmitAsync(ClaimInput input, string baseUrl, CancellationToken cancellationToken = default)
+    {
+        var (draft, errors) = ClaimValidator.Validate(input with { Register = Register, Channel = "web" }, clock.Today);
+        if (draft is null)
+        {
+            return errors;
+        }
+
+        if (draft.ContactEmail is null)
+        {
+            return [new FieldError("contact.email", "This field is required.")];
+        }
+
+        var register = await db.Registers.AsNoTracking()
+            .Where(r => r.Code == Register && r.Statuses.Any(s => s.Code == Unconfirmed))
+            .Select(r => new { r.Id, r.NumberingPattern })
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw new InvalidOperationException($"The register '{Register}' has no status '{Unconfirmed}' for web intake.");
+
+        var now = clock.UtcNow;
+        var actor = new Actor("customer", null, draft.ContactEmail, []);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var customer = new Customer
+        {
+            Name = draft.CustomerName, Type = draft.CustomerType, Email = draft.ContactEmail, Phone = draft.ContactPhone, CreatedAt = now,
+        };
+        db.Customers.Add(customer);
+        var submission = new Submission { CreatedAt = now, Email = draft.ContactEmail, Language = draft.ContactLanguage };
+        db.Submissions.Add(submission);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var log = new ChangeLog();
+        foreach (var line in draft.Lines)
+        {
+            // Each item is a claim of its own, with its own number and deadline (the issue): one line each.
+            var number = await numbering.NextAsync(register.Id, register.NumberingPattern, cancellationToken);
+            var claim = Claim.Open(register.Id, Unconfirmed,
+                draft with { Lines = [line], InitialStatus = Unconfirmed, ReceivedAt = now }, number, now);
+            claim.Customer = customer;
+            List<ClaimLine> lines = [.. claim.Lines];
+            claim.Lines.Clear();
+            db.Claims.Add(claim);
+            await db.SaveChangesAsync(cancellationToken);
+            claim.Lines.AddRange(lines);
+            claim.RecordCreation(log);
+            submission.Claims.Add(new SubmissionClaim { SubmissionId = submission.Id, ClaimId = claim.Id });
+        }
+
+        audit.Record(log, actor);
+        var secret = AccessToken.NewSecret();
+        db.AccessTokens.Add(new AccessToken
+        {
+            Purpose = AccessToken.Activation,
+            Hash = AccessToken.HashOf(secret),
+            SubmissionId = submission.Id,
+            ExpiresAt = now.AddDays(options.Value.Intake.ActivationDays),
+            CreatedAt = now,
+        });
+        var mail = mails.Activation(draft.ContactLanguage, draft.ContactName, $"{baseUrl}/complaint/activate/{secret}",
+            options.Value.Intake.ActivationDays);
+        outbox.Email(draft.ContactEmail, mail.Subject, mail.Text);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return [];
+    }
+
+    /// <summary>
+    /// Opens an activation link: the submission's claims move to <c>new</c> (audited, actor system), the link is
+    /// used up, and the acknowledgement with the tracking links and the intake confirmation PDF is queued.
+    /// </summary>
+    public async Task<ActivationResult> ActivateAsync(string? secret, string baseUrl, CancellationToken cancellationToken = default)
+    {
+        if (!AccessToken.LooksValid(secret))
+        {
+            return new(ActivationState.Unknown, []);
+        }
+
+        var hash = AccessToken.HashOf(secret!);
+        var token = await db.AccessTokens.AsNoTracking()
+            .SingleOrDefaultAsync(t => t.Hash == hash && t.Purpose == AccessToken.Activation, cancellationToken);
+        var now = clock.UtcNow;
+        if (token?.SubmissionId is not { } submissionId)
+        {
+            return new(ActivationState.Unknown, []);
+        }
+
+        if (token.UsedAt is not null)
+        {
+            return new(ActivationState.Used, []);
+        }
+
+        if (token.ExpiresAt <= now)
+        {
+            return new(ActivationState.Expired, []);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Single use even when the link is opened twice at once: only one request turns "unused" into "used".
+        var taken = await db.AccessTokens.Where(t => t.Id == token.Id && t.UsedAt == null)
+            .ExecuteUpdateAsync(t => t.SetProperty(x => x.UsedAt, now), cancellationToken);
+        if (taken == 0)
+        {
+            return new(ActivationState.Used, []);
+        }
+
+        var claims = await db.Claims
+            .Include(c => c.Lines)
+            .Include(c => c.Register).ThenInclude(r => r!.Statuses)
+            .Include(c => c.Register).ThenInclude(r => r!.Transitions)
+            .AsSplitQuery()
+            .Where(c => !c.IsDeleted && db.SubmissionClaims.Any(l => l.SubmissionId == submissionId && l.ClaimId == c.Id))
+            .OrderBy(c => c.Id)
+            .ToListAsync(cancellationToken);
+        var log = new ChangeLog();
+        var tracked = new List<(Claim Claim, string Link)>();
+        foreach (var claim in claims)
+        {
+            if (claim.Status == Unconfirmed)
+            {
+                var outcome = claim.MoveTo(claim.Register!.Workflow, Confirmed, TransitionInput.Empty, Actor.System, now, log);
+                if (!outcome.Succeeded)
+                {
+                    throw new InvalidOperationException(
+                        $"The workflow of '{Register}' does not let the system confirm a web claim: {outcome.Message}");
+                }
+            }
+
+            tracked.Add((claim, $"{baseUrl}/track/{AddTrackingToken(claim.Id, now)}"));
+        }
+
+        audit.Record(log, Actor.System);
+        if (claims.Count > 0 && claims[0].ContactEmail is { } email)
+        {
+            var mail = mails.Acknowledgement(claims[0].ContactLanguage, tracked);
+            outbox.Email(email, mail.Subject, mail.Text, attachments: mail.Attachments);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new(ActivationState.Activated, [.. claims.Select(c => c.Number)]);
+    }
+
+    /// <summary>
+    /// "Find my claim": when a confirmed claim has this number and e-mail, a fresh tracking link is e-mailed to that
+    /// address. The caller answers the same either way, so the page tells nobody whether the claim exists.
+    /// </summary>
+    public async Task SendTrackingLinkAsync(string? number, string? email, string baseUrl, CancellationToken cancellationToken = default)
+    {
+        number = number?.Trim();
+        email = email?.Trim();
+        if (string.IsNullOrEmpty(number) || string.IsNullOrEmpty(email) || number.Length > 100 || email.Length > ClaimLimits.Email)
+        {
+            return;
+        }
+
+        // Numbers are unique per register; the e-mail is compared here, without regard to case, as mail servers do.
+        var claim = (await db.Claims
+            .Where(c => c.Number == number && !c.IsDeleted && c.Status != Unconfirmed && c.ContactEmail != null)
+            .Select(c => new { c.Id, c.Number, c.ContactEmail, c.ContactLanguage })
+            .ToListAsync(cancellationToken))
+            .FirstOrDefault(c => string.Equals(c.ContactEmail, email, StringComparison.OrdinalIgnoreCase));
+        if (claim is null)
+        {
+            return;
+        }
+
+        var now = clock.UtcNow;
+        var secret = AddTrackingToken(claim.Id, now);
+        var mail = mails.TrackingLink(claim.ContactLanguage, claim.Number, $"{baseUrl}/track/{secret}");
+        outbox.Email(claim.ContactEmail!, mail.Subject, mail.Text);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private string AddTrackingToken(long claimId, DateTime now)
+    {
+        var secret = AccessToken.NewSecret();
+        db.AccessTokens.Add(new AccessToken
+        {
+            Purpose = AccessToken.Tracking,
+            Hash = AccessToken.HashOf(secret),
+            ClaimId = claimId,
+            ExpiresAt = now.AddDays(options.Value.Intake.TrackingDays),
+            CreatedAt = now,
+        });
+        return secret;
+    }
+
+    /// <summary>Links in e-mails start with <c>ClaimDesk:Intake:PublicUrl</c>, or else the request's own address.</summary>
+    public static string BaseUrl(ClaimDeskOptions options, HttpRequest request) =>
+        string.IsNullOrWhiteSpace(options.Intake.PublicUrl)
+            ? $"{request.Scheme}://{request.Host}{request.PathBase}"
+            : options.Intake.PublicUrl.Trim().TrimEnd('/');
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using ClaimDesk.Core.Claims;
+using ClaimDesk.Core.Localization;
+using ClaimDesk.Web.Features.Claims;
+using ClaimDesk.Web.Infrastructure;
+using ClaimDesk.Web.Infrastructure.Mail;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace ClaimDesk.Web.Features.Intake;
+
+public sealed record IntakeMail(string Subject, string Text, IReadOnlyList<MailAttachment> Attachments);
+
+/// <summary>The e-mails of web intake, in the claimant's language (not the language of whoever's request sends them).</summary>
+public sealed class IntakeMails(
+    IStringLocalizerFactory localizers, IntakeConfirmationPdf pdf, OrganisationClock clock, IOptions<ClaimDeskOptions> options)
+{
+    public IntakeMail Activation(string language, string name, string link, int days) => In(language, (localizer, _) => new IntakeMail(
+        localizer["Confirm your complaint"],
+        string.Join('\n',
+            localizer["Hello {0},", name].Value,
+            "",
+            localizer["we have received your complaint. To send it to us, open this link within {0} days:", days].Value,
+            link,
+            "",
+            localizer["Until you open it, nobody processes the complaint. If you did not fill in our form, ignore this message."].Value,
+            "",
+            Organisation),
+        []));
+
+    public IntakeMail Acknowledgement(string language, IReadOnlyList<(Claim Claim, string Link)> claims) => In(language, (localizer, culture) =>
+    {
+        var numbers = string.Join(", ", claims.Select(c => c.Claim.Number));
+        var lines = new List<string> { localizer["Hello {0},", claims[0].Claim.ContactName], "", localizer["your complaint is registered. Its numbers and where to follow it:"], "" };
+        foreach (var (claim, link) in claims)
+        {
+            lines.Add($"{claim.Number} — {claim.Lines[0].ProductName}");
+            lines.Add($"{localizer["Follow the complaint"]}: {link}");
+            lines.Add("");
+        }
+
+        lines.Add(localizer["The attached PDF confirms what you claimed and when."]);
+        lines.Add("");
+        lines.Add(Organisation);
+        var document = pdf.Render(new IntakeConfirmation(
+            localizer["Confirmation of a complaint"], Organisation, localizer["Claim number"],
+            localizer["We will decide on the complaint and tell you the outcome at the contact above."],
+            [.. claims.Select(c => Confirmation(c.Claim, localizer, culture))]));
+        return new IntakeMail(localizer["Complaint {0} is registered", numbers], string.Join('\n', lines),
+            [new MailAttachment($"{claims[0].Claim.Number}.pdf", "application/pdf", document)]);
+    });
+
+    public IntakeMail TrackingLink(string language, string number, string link) => In(language, (localizer, _) => new IntakeMail(
+        localizer["How to follow complaint {0}", number],
+        string.Join('\n',
+            localizer["Follow complaint {0} here:", number].Value,
+            link,
+            "",
+            localizer["You asked for this link on our website. If you did not, ignore this message."].Value,
+            "",
+            Organisation),
+        []));
+
+    private string Organisation => string.IsNullOrWhiteSpace(options.Value.Organisation.Name) ? "ClaimDesk" : options.Value.Organisation.Name.Trim();
+
+    /// <summary>What CZ-CONS-CONFIRM asks the written confirmation to state: the date the claim was made, its content
+    /// (the defect), the remedy asked for, and the consumer's contact for the outcome.</summary>
+    private IntakeConfirmationClaim Confirmation(Claim claim, IStringLocalizer localizer, CultureInfo culture)
+    {
+        var line = claim.Lines[0];
+        string?[] contact = [claim.ContactName, claim.ContactEmail, claim.ContactPhone];
+        List<(string, string)> rows =
+        [
+            (localizer["Date the claim was made"], clock.ToLocal(claim.ReceivedAt).ToString("d MMMM yyyy, HH:mm", culture)),
+            (localizer["Product"], line.ProductCode is null ? line.ProductName : $"{line.ProductName} ({line.ProductCode})"),
+            (localizer["Serial number"], line.SerialNumber ?? "—"),
+            (localizer["Quantity"], line.Quantity.ToString("0.###", culture)),
+            (localizer["Purchase date"], line.PurchaseDate?.ToString("d MMMM yyyy", culture) ?? "—"),
+            (localizer["Receipt or invoice number"], line.SalesDocumentNumber ?? "—"),
+            (localizer["Defect"], line.FaultDescription),
+            (localizer["Remedy asked for"], localizer[CodeLabels.Of(claim.RequestedRemedy)]),
+            (localizer["Legal basis"], localizer[CodeLabels.Of(claim.LegalBasis)]),
+            (localizer["How the goods reach us"], localizer[CodeLabels.Of(claim.DeliveryMethod)]),
+            (localizer["Contact for the outcome"], string.Join(", ", contact.Where(c => !string.IsNullOrWhiteSpace(c)))),
+        ];
+        if (!string.IsNullOrWhiteSpace(claim.Description))
+        {
+            rows.Add((localizer["Notes"], claim.Description));
+        }
+
+        return new IntakeConfirmationClaim(claim.Number, rows);
+    }
+
+    /// <summary>
+    /// The shared localizer reads the current UI culture at each look-up, so the culture is the claimant's while the
+    /// texts are built (synchronously, on this thread) and the request's again afterwards.
+    /// </summary>
+    private T In<T>(string language, Func<IStringLocalizer, CultureInfo, T> build)
+    {
+        var culture = CultureInfo.GetCultureInfo(Language.IsSupported(language) ? language : Language.English);
+        var localizer = localizers.Create(typeof(SharedResource));
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = culture;
+        try
+        {
+            return build(localizer, culture);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+}

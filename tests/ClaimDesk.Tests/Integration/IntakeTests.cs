@@ -1,0 +1,319 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using ClaimDesk.Core.Claims;
+using ClaimDesk.Core.Security;
+using ClaimDesk.Tests.Infrastructure;
+using ClaimDesk.Web.Data;
+using ClaimDesk.Web.Infrastructure;
+using ClaimDesk.Web.Infrastructure.Mail;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimDesk.Tests.Integration;
+
+/// <summary>Consumer web intake: the public form, the activation link, the acknowledgement with its PDF, tracking.</summary>
+public sealed partial class IntakeTests
+{
+    private const string Polish = "Zażółć gęślą jaźń";
+    private const string Email = "zazolc@example.pl";
+
+    private static Dictionary<string, string> TwoItems() => new()
+    {
+        ["Form.ContactName"] = Polish,
+        ["Form.ContactEmail"] = Email,
+        ["Form.ContactPhone"] = "+48 600 100 200",
+        ["Form.Language"] = "pl",
+        ["Form.Shop"] = "Sklep Żółw",
+        ["Form.PurchaseDate"] = "2026-03-01",
+        ["Form.ReceiptNumber"] = "PAR/2026/ŁÓDŹ/7",
+        ["Form.Items[0].ProductName"] = "Pralka Amica PA-612",
+        ["Form.Items[0].SerialNumber"] = "SN-ŻÓŁW-1",
+        ["Form.Items[0].Quantity"] = "1",
+        ["Form.Items[0].FaultDescription"] = $"{Polish}: nie wiruje.",
+        ["Form.Items[1].ProductName"] = "Suszarka Bosch WTX87",
+        ["Form.Items[1].SerialNumber"] = "SN-2",
+        ["Form.Items[1].Quantity"] = "2",
+        ["Form.Items[1].FaultDescription"] = $"{Polish}: hałasuje.",
+        ["Form.RequestedRemedy"] = "replacement",
+        ["Form.DeliveryMethod"] = "courier_pickup",
+        ["Form.LegalBasis"] = "conformity",
+        ["Form.PrivacyAccepted"] = "true",
+    };
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Two_items_become_two_unconfirmed_claims_that_the_emailed_link_confirms_with_a_PDF_and_a_tracking_page(DatabaseProvider provider)
+    {
+        await using var smtp = new SmtpServer();
+        await smtp.StartAsync();
+        await using var app = await IntakeApp.StartAsync(provider, smtp);
+        var client = app.App.CreateBrowserLikeClient();
+
+        using var sent = await client.SubmitFormAsync("/complaint/new", TwoItems(), "#intake-form");
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Equal("/complaint/sent", sent.Headers.Location!.OriginalString);
+
+        var claims = await app.ClaimsAsync();
+        Assert.Equal(2, claims.Count);
+        Assert.All(claims, c => Assert.Equal("unconfirmed", c.Status));
+        Assert.All(claims, c => Assert.Equal(Channel.Web, c.Channel));
+        Assert.All(claims, c => Assert.Equal(app.Clock.GetUtcNow().UtcDateTime, c.ReceivedAt));
+        Assert.NotEqual(claims[0].Number, claims[1].Number);
+        Assert.Equal($"{Polish}: nie wiruje.", Assert.Single(claims[0].Lines).FaultDescription);
+        Assert.Equal($"{Polish}: hałasuje.", Assert.Single(claims[1].Lines).FaultDescription);
+
+        var staff = app.App.CreateBrowserLikeClient();
+        (await staff.SignInAsync(await StaffAccounts.CreateAsync(app.App, StaffRole.Operator), StaffAccounts.Password)).Dispose();
+        var list = await (await staff.GetAsync("/Claims")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain(claims[0].Number, list, StringComparison.Ordinal);
+        Assert.DoesNotContain(claims[1].Number, list, StringComparison.Ordinal);
+
+        Assert.Equal(1, await app.Dispatcher.DispatchOnceAsync());
+        var activation = Assert.Single(await smtp.MessagesAsync());
+        Assert.Equal(Email, activation.To);
+        Assert.Equal("Potwierdź swoją reklamację", activation.Subject);
+        var link = LinkIn(activation.Text!, "/complaint/activate/");
+        Assert.Equal(43, link.Split('/').Last().Length);
+
+        using var opened = await client.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        var openedPage = await HtmlForms.ParseAsync(opened);
+        Assert.Contains(claims[0].Number, openedPage.QuerySelector("[data-testid=activated]")!.TextContent, StringComparison.Ordinal);
+
+        claims = await app.ClaimsAsync();
+        Assert.All(claims, c => Assert.Equal("new", c.Status));
+        list = await (await staff.GetAsync("/Claims")).Content.ReadAsStringAsync();
+        Assert.Contains(claims[0].Number, list, StringComparison.Ordinal);
+        Assert.Contains(claims[1].Number, list, StringComparison.Ordinal);
+        var confirmedBy = await app.QueryAsync(db => db.AuditEvents.Where(a => a.Action == "status_changed" && a.NewValue == "new")
+            .Select(a => a.ActorType).ToListAsync());
+        Assert.Equal(["system", "system"], confirmedBy);
+
+        Assert.Equal(1, await app.Dispatcher.DispatchOnceAsync());
+        var acknowledgement = Assert.Single(await smtp.MessagesAsync(), m => m.MessageId != activation.MessageId);
+        Assert.Contains(claims[0].Number, acknowledgement.Subject, StringComparison.Ordinal);
+        Assert.Contains(claims[1].Number, acknowledgement.Subject, StringComparison.Ordinal);
+        Assert.Equal($"{claims[0].Number}.pdf|application/pdf", string.Join('|', Assert.Single(acknowledgement.Attachments).Split('|')[..2]));
+
+        var pdf = await app.QueryAsync(db => db.OutboxAttachments.Select(a => a.Content).SingleAsync());
+        var text = Regex.Replace(await PdfTools.TextAsync(pdf), @"\s+", " ");
+        Assert.Contains(claims[0].Number, text, StringComparison.Ordinal);
+        Assert.Contains(claims[1].Number, text, StringComparison.Ordinal);
+        Assert.Contains($"{Polish}: nie wiruje.", text, StringComparison.Ordinal);
+        Assert.Contains($"{Polish}: hałasuje.", text, StringComparison.Ordinal);
+        Assert.Contains("Wymiana", text, StringComparison.Ordinal);
+        Assert.Contains(Email, text, StringComparison.Ordinal);
+
+        var tracking = LinkIn(acknowledgement.Text!, "/track/");
+        var customerLabel = await app.QueryAsync(db => db.WorkflowStatuses.Where(s => s.Code == "new").Select(s => s.CustomerLabel).FirstAsync());
+        var anonymous = app.App.CreateBrowserLikeClient();
+        anonymous.DefaultRequestHeaders.AcceptLanguage.ParseAdd("pl");
+        var trackPage = await anonymous.GetPageAsync(tracking);
+        Assert.Equal(customerLabel.In("pl"), trackPage.QuerySelector("[data-testid=customer-status]")!.TextContent);
+        Assert.Equal(2, trackPage.QuerySelectorAll("[data-testid=timeline] li").Length);
+        Assert.Contains(claims[0].Number, trackPage.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+
+        using var again = await client.GetAsync(link);
+        Assert.Equal(HttpStatusCode.Gone, again.StatusCode);
+        Assert.NotNull((await HtmlForms.ParseAsync(again)).QuerySelector("[data-testid=link-used]"));
+        Assert.Equal(0, await app.Dispatcher.DispatchOnceAsync());
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task An_expired_link_says_so_and_a_tampered_or_unknown_one_is_not_found(DatabaseProvider provider)
+    {
+        await using var app = await IntakeApp.StartAsync(provider);
+        var client = app.App.CreateBrowserLikeClient();
+        (await client.SubmitFormAsync("/complaint/new", TwoItems(), "#intake-form")).Dispose();
+        var link = LinkIn((await app.OutboxAsync()).Single().TextBody, "/complaint/activate/");
+        var token = link.Split('/').Last();
+        var tampered = link[..^1] + (token[^1] == 'A' ? 'B' : 'A');
+
+        using var tamperedAnswer = await client.GetAsync(tampered);
+        using var unknown = await client.GetAsync("/complaint/activate/nonsense");
+        Assert.Equal(HttpStatusCode.NotFound, tamperedAnswer.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+
+        app.Clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromSeconds(1));
+        using var expired = await client.GetAsync(link);
+        Assert.Equal(HttpStatusCode.Gone, expired.StatusCode);
+        Assert.NotNull((await HtmlForms.ParseAsync(expired)).QuerySelector("[data-testid=link-expired]"));
+        Assert.All(await app.ClaimsAsync(), c => Assert.Equal("unconfirmed", c.Status));
+        Assert.Single(await app.OutboxAsync());
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Find_my_claim_answers_the_same_for_a_claim_that_exists_and_one_that_does_not(DatabaseProvider provider)
+    {
+        await using var app = await IntakeApp.StartAsync(provider);
+        var client = app.App.CreateBrowserLikeClient();
+        (await client.SubmitFormAsync("/complaint/new", TwoItems(), "#intake-form")).Dispose();
+        (await client.GetAsync(LinkIn((await app.OutboxAsync()).Single().TextBody, "/complaint/activate/"))).Dispose();
+        var number = (await app.ClaimsAsync())[0].Number;
+        var before = (await app.OutboxAsync()).Count;
+
+        async Task<(HttpStatusCode, string)> FindAsync(string claimNumber, string email)
+        {
+            using var response = await client.SubmitFormAsync("/track", new Dictionary<string, string> { ["Number"] = claimNumber, ["Email"] = email });
+            var page = await HtmlForms.ParseAsync(response);
+            foreach (var hidden in page.QuerySelectorAll("input[type=hidden]").ToList())
+            {
+                hidden.Remove();
+            }
+
+            return (response.StatusCode, page.QuerySelector("main")?.InnerHtml ?? page.Body!.InnerHtml);
+        }
+
+        var existing = await FindAsync(number, Email.ToUpperInvariant());
+        var wrongEmail = await FindAsync(number, "someone@example.pl");
+        var noSuchClaim = await FindAsync("RMA-1999-000001", Email);
+
+        Assert.Equal(HttpStatusCode.OK, existing.Item1);
+        Assert.Equal(existing, wrongEmail);
+        Assert.Equal(existing, noSuchClaim);
+        var outbox = await app.OutboxAsync();
+        Assert.Equal(before + 1, outbox.Count);
+        var mail = outbox[^1];
+        Assert.Equal(Email, mail.To);
+        var trackPage = await app.App.CreateBrowserLikeClient().GetPageAsync(LinkIn(mail.TextBody, "/track/"));
+        Assert.Contains(number, trackPage.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_bot_that_fills_the_honeypot_is_told_the_same_and_nothing_is_saved_or_sent(DatabaseProvider provider)
+    {
+        await using var app = await IntakeApp.StartAsync(provider);
+        var client = app.App.CreateBrowserLikeClient();
+        var form = TwoItems();
+        form["Form.Website"] = "http://spam.example";
+
+        using var sent = await client.SubmitFormAsync("/complaint/new", form, "#intake-form");
+
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Equal("/complaint/sent", sent.Headers.Location!.OriginalString);
+        Assert.Empty(await app.ClaimsAsync());
+        Assert.Empty(await app.OutboxAsync());
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_form_with_mistakes_comes_back_with_the_errors_by_field_and_everything_typed(DatabaseProvider provider)
+    {
+        await using var app = await IntakeApp.StartAsync(provider);
+        var client = app.App.CreateBrowserLikeClient();
+        var form = TwoItems();
+        form["Form.Items[1].FaultDescription"] = "";
+        form["Form.PurchaseDate"] = "31.02.2026";
+        form["Form.PrivacyAccepted"] = "false";
+
+        using var answer = await client.SubmitFormAsync("/complaint/new", form, "#intake-form");
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        var page = await HtmlForms.ParseAsync(answer);
+        Assert.NotNull(page.QuerySelector("[data-field='lines[1].faultDescription']"));
+        Assert.NotNull(page.QuerySelector("[data-field=purchaseDate]"));
+        Assert.NotNull(page.QuerySelector("[data-field=privacyAccepted]"));
+        Assert.Equal($"{Polish}: nie wiruje.", page.QuerySelector("#item-0-fault")!.TextContent);
+        Assert.Equal("PAR/2026/ŁÓDŹ/7", page.QuerySelector("#Form_ReceiptNumber")!.GetAttribute("value"));
+        Assert.Equal("31.02.2026", page.QuerySelector("#Form_PurchaseDate")!.GetAttribute("value"));
+        Assert.Empty(await app.ClaimsAsync());
+    }
+
+    [Fact]
+    public async Task The_form_answers_429_after_the_limit_per_client()
+    {
+        await using var app = await IntakeApp.StartAsync(DatabaseProvider.Sqlite, intakePerMinute: 3);
+        var client = app.App.CreateBrowserLikeClient();
+        var form = TwoItems();
+        form["Form.Website"] = "bot";
+        var codes = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await client.SubmitFormAsync("/complaint/new", form, "#intake-form");
+            codes.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.Contains("Too many attempts", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests], codes);
+    }
+
+    [Fact]
+    public async Task A_post_without_the_antiforgery_token_is_refused()
+    {
+        await using var app = await IntakeApp.StartAsync(DatabaseProvider.Sqlite);
+        var client = app.App.CreateBrowserLikeClient();
+        using var response = await client.PostAsync("/complaint/new", new FormUrlEncodedContent(TwoItems()));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(await app.ClaimsAsync());
+    }
+
+    /// <summary>The path of the first link in <paramref name="text"/> that contains <paramref name="marker"/>.</summary>
+    private static string LinkIn(string text, string marker)
+    {
+        var url = UrlPattern().Matches(text).Select(m => m.Value).First(u => u.Contains(marker, StringComparison.Ordinal));
+        return new Uri(url).PathAndQuery;
+    }
+
+    [GeneratedRegex(@"https?://\S+", RegexOptions.CultureInvariant)]
+    private static partial Regex UrlPattern();
+
+    private sealed class IntakeApp : IAsyncDisposable
+    {
+        private IntakeApp(TestDatabase database, ClaimDeskFactory app, SettableTimeProvider clock)
+        {
+            Database = database;
+            App = app;
+            Clock = clock;
+        }
+
+        public TestDatabase Database { get; }
+
+        public ClaimDeskFactory App { get; }
+
+        public SettableTimeProvider Clock { get; }
+
+        public OutboxDispatcher Dispatcher => App.Services.GetRequiredService<OutboxDispatcher>();
+
+        public static async Task<IntakeApp> StartAsync(DatabaseProvider provider, SmtpServer? smtp = null, int intakePerMinute = 10_000)
+        {
+            var database = await TestDatabase.CreateAsync(provider);
+            var settings = new Dictionary<string, string?>
+            {
+                ["ClaimDesk:Mail:PollSeconds"] = "0",
+                ["ClaimDesk:RateLimits:IntakePerMinute"] = intakePerMinute.ToString(CultureInfo.InvariantCulture),
+            };
+            if (smtp is not null)
+            {
+                settings["ClaimDesk:Smtp:Host"] = "127.0.0.1";
+                settings["ClaimDesk:Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture);
+                settings["ClaimDesk:Smtp:From"] = "ClaimDesk Reklamacje <reklamacje@claimdesk.test>";
+            }
+
+            var clock = new SettableTimeProvider();
+            var app = new ClaimDeskFactory(database, settings: settings, services: clock.Install);
+            app.StartServer();
+            return new IntakeApp(database, app, clock);
+        }
+
+        public Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query) => Scoped(query);
+
+        public Task<List<Claim>> ClaimsAsync() =>
+            Scoped(db => db.Claims.AsNoTracking().Include(c => c.Lines).OrderBy(c => c.Id).ToListAsync());
+
+        public Task<List<OutboxMessage>> OutboxAsync() =>
+            Scoped(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.Id).ToListAsync());
+
+        private async Task<T> Scoped<T>(Func<AppDbContext, Task<T>> query)
+        {
+            await using var scope = App.Services.CreateAsyncScope();
+            return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await App.DisposeAsync();
+            await Database.DisposeAsync();
+        }
+    }
+}
