@@ -45,7 +45,7 @@ public sealed partial class IntakeTests
     {
         await using var smtp = new SmtpServer();
         await smtp.StartAsync();
-        await using var app = await IntakeApp.StartAsync(provider, smtp);
+        await using var app = await MailingApp.StartAsync(provider, smtp);
         var client = app.App.CreateBrowserLikeClient();
 
         using var sent = await client.SubmitFormAsync("/complaint/new", TwoItems(), "#intake-form");
@@ -121,10 +121,10 @@ public sealed partial class IntakeTests
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task An_expired_link_says_so_and_a_tampered_or_unknown_one_is_not_found(DatabaseProvider provider)
     {
-        await using var app = await IntakeApp.StartAsync(provider);
+        await using var app = await MailingApp.StartAsync(provider);
         var client = app.App.CreateBrowserLikeClient();
         (await client.SubmitFormAsync("/complaint/new", TwoItems(), "#intake-form")).Dispose();
-        var link = LinkIn((await app.OutboxAsync()).Single().TextBody, "/complaint/activate/");
+        var link = LinkIn((await app.MessagesAsync()).Single().TextBody, "/complaint/activate/");
         var token = link.Split('/').Last();
         var tampered = link[..^1] + (token[^1] == 'A' ? 'B' : 'A');
 
@@ -138,18 +138,18 @@ public sealed partial class IntakeTests
         Assert.Equal(HttpStatusCode.Gone, expired.StatusCode);
         Assert.NotNull((await HtmlForms.ParseAsync(expired)).QuerySelector("[data-testid=link-expired]"));
         Assert.All(await app.ClaimsAsync(), c => Assert.Equal("unconfirmed", c.Status));
-        Assert.Single(await app.OutboxAsync());
+        Assert.Single(await app.MessagesAsync());
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Find_my_claim_answers_the_same_for_a_claim_that_exists_and_one_that_does_not(DatabaseProvider provider)
     {
-        await using var app = await IntakeApp.StartAsync(provider);
+        await using var app = await MailingApp.StartAsync(provider);
         var client = app.App.CreateBrowserLikeClient();
         (await client.SubmitFormAsync("/complaint/new", TwoItems(), "#intake-form")).Dispose();
-        (await client.GetAsync(LinkIn((await app.OutboxAsync()).Single().TextBody, "/complaint/activate/"))).Dispose();
+        (await client.GetAsync(LinkIn((await app.MessagesAsync()).Single().TextBody, "/complaint/activate/"))).Dispose();
         var number = (await app.ClaimsAsync())[0].Number;
-        var before = (await app.OutboxAsync()).Count;
+        var before = (await app.MessagesAsync()).Count;
 
         async Task<(HttpStatusCode, string)> FindAsync(string claimNumber, string email)
         {
@@ -170,7 +170,7 @@ public sealed partial class IntakeTests
         Assert.Equal(HttpStatusCode.OK, existing.Item1);
         Assert.Equal(existing, wrongEmail);
         Assert.Equal(existing, noSuchClaim);
-        var outbox = await app.OutboxAsync();
+        var outbox = await app.MessagesAsync();
         Assert.Equal(before + 1, outbox.Count);
         var mail = outbox[^1];
         Assert.Equal(Email, mail.To);
@@ -181,7 +181,7 @@ public sealed partial class IntakeTests
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_bot_that_fills_the_honeypot_is_told_the_same_and_nothing_is_saved_or_sent(DatabaseProvider provider)
     {
-        await using var app = await IntakeApp.StartAsync(provider);
+        await using var app = await MailingApp.StartAsync(provider);
         var client = app.App.CreateBrowserLikeClient();
         var form = TwoItems();
         form["Form.Website"] = "http://spam.example";
@@ -191,13 +191,13 @@ public sealed partial class IntakeTests
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         Assert.Equal("/complaint/sent", sent.Headers.Location!.OriginalString);
         Assert.Empty(await app.ClaimsAsync());
-        Assert.Empty(await app.OutboxAsync());
+        Assert.Empty(await app.MessagesAsync());
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_form_with_mistakes_comes_back_with_the_errors_by_field_and_everything_typed(DatabaseProvider provider)
     {
-        await using var app = await IntakeApp.StartAsync(provider);
+        await using var app = await MailingApp.StartAsync(provider);
         var client = app.App.CreateBrowserLikeClient();
         var form = TwoItems();
         form["Form.Items[1].FaultDescription"] = "";
@@ -220,7 +220,7 @@ public sealed partial class IntakeTests
     [Fact]
     public async Task The_form_answers_429_after_the_limit_per_client()
     {
-        await using var app = await IntakeApp.StartAsync(DatabaseProvider.Sqlite, intakePerMinute: 3);
+        await using var app = await MailingApp.StartAsync(DatabaseProvider.Sqlite, intakePerMinute: 3);
         var client = app.App.CreateBrowserLikeClient();
         var form = TwoItems();
         form["Form.Website"] = "bot";
@@ -241,7 +241,7 @@ public sealed partial class IntakeTests
     [Fact]
     public async Task A_post_without_the_antiforgery_token_is_refused()
     {
-        await using var app = await IntakeApp.StartAsync(DatabaseProvider.Sqlite);
+        await using var app = await MailingApp.StartAsync(DatabaseProvider.Sqlite);
         var client = app.App.CreateBrowserLikeClient();
         using var response = await client.PostAsync("/complaint/new", new FormUrlEncodedContent(TwoItems()));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -257,63 +257,4 @@ public sealed partial class IntakeTests
 
     [GeneratedRegex(@"https?://\S+", RegexOptions.CultureInvariant)]
     private static partial Regex UrlPattern();
-
-    private sealed class IntakeApp : IAsyncDisposable
-    {
-        private IntakeApp(TestDatabase database, ClaimDeskFactory app, SettableTimeProvider clock)
-        {
-            Database = database;
-            App = app;
-            Clock = clock;
-        }
-
-        public TestDatabase Database { get; }
-
-        public ClaimDeskFactory App { get; }
-
-        public SettableTimeProvider Clock { get; }
-
-        public OutboxDispatcher Dispatcher => App.Services.GetRequiredService<OutboxDispatcher>();
-
-        public static async Task<IntakeApp> StartAsync(DatabaseProvider provider, SmtpServer? smtp = null, int intakePerMinute = 10_000)
-        {
-            var database = await TestDatabase.CreateAsync(provider);
-            var settings = new Dictionary<string, string?>
-            {
-                ["ClaimDesk:Mail:PollSeconds"] = "0",
-                ["ClaimDesk:RateLimits:IntakePerMinute"] = intakePerMinute.ToString(CultureInfo.InvariantCulture),
-            };
-            if (smtp is not null)
-            {
-                settings["ClaimDesk:Smtp:Host"] = "127.0.0.1";
-                settings["ClaimDesk:Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture);
-                settings["ClaimDesk:Smtp:From"] = "ClaimDesk Reklamacje <reklamacje@claimdesk.test>";
-            }
-
-            var clock = new SettableTimeProvider();
-            var app = new ClaimDeskFactory(database, settings: settings, services: clock.Install);
-            app.StartServer();
-            return new IntakeApp(database, app, clock);
-        }
-
-        public Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query) => Scoped(query);
-
-        public Task<List<Claim>> ClaimsAsync() =>
-            Scoped(db => db.Claims.AsNoTracking().Include(c => c.Lines).OrderBy(c => c.Id).ToListAsync());
-
-        public Task<List<OutboxMessage>> OutboxAsync() =>
-            Scoped(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.Id).ToListAsync());
-
-        private async Task<T> Scoped<T>(Func<AppDbContext, Task<T>> query)
-        {
-            await using var scope = App.Services.CreateAsyncScope();
-            return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await App.DisposeAsync();
-            await Database.DisposeAsync();
-        }
-    }
 }

@@ -18,7 +18,7 @@ public sealed class MailTests
     public async Task An_email_queued_in_a_transaction_that_rolls_back_is_never_sent_and_one_that_commits_is_sent_once(DatabaseProvider provider)
     {
         // The dispatcher's own loop on the real clock, polling every second.
-        await using var mail = await MailApp.StartAsync(provider, pollSeconds: 1, settableClock: false);
+        await using var mail = await MailingApp.StartAsync(provider, pollSeconds: 1, settableClock: false);
         var rolledBack = $"Rolled back {Guid.NewGuid():N}";
         var committed = $"Committed {Guid.NewGuid():N}";
 
@@ -58,7 +58,7 @@ public sealed class MailTests
     {
         await using var smtp = new SmtpServer();
         await smtp.StartAsync();
-        await using var mail = await MailApp.StartAsync(provider, smtp);
+        await using var mail = await MailingApp.StartAsync(provider, smtp);
         var sent = Enumerable.Range(1, 3)
             .Select(i => (To: $"klient{i}@example.pl", Subject: $"{Polish} {i}", Body: $"{Polish} — wiadomość {i}.\nDruga linia: ĄĆĘŁŃÓŚŹŻ ąćęłńóśźż."))
             .ToList();
@@ -90,7 +90,7 @@ public sealed class MailTests
     public async Task Emails_queued_while_the_SMTP_server_is_down_arrive_once_each_after_the_back_off(DatabaseProvider provider)
     {
         await using var smtp = new SmtpServer();
-        await using var mail = await MailApp.StartAsync(provider, smtp);
+        await using var mail = await MailingApp.StartAsync(provider, smtp);
         await mail.EnqueueAsync([.. Enumerable.Range(1, 3).Select(i => ($"klient{i}@example.pl", $"{Polish} {i}", "Treść."))]);
         var failedAt = mail.Clock.GetUtcNow().UtcDateTime;
 
@@ -131,7 +131,7 @@ public sealed class MailTests
     public async Task A_message_that_keeps_failing_is_dead_lettered_shown_to_administrators_and_sent_once_requeued(DatabaseProvider provider)
     {
         await using var smtp = new SmtpServer();
-        await using var mail = await MailApp.StartAsync(provider, smtp, maxAttempts: 2);
+        await using var mail = await MailingApp.StartAsync(provider, smtp, maxAttempts: 2);
         var subject = $"{Polish} {Guid.NewGuid():N}";
         var id = (await mail.EnqueueAsync(("jan@example.pl", subject, "Treść.")))[0];
 
@@ -173,7 +173,7 @@ public sealed class MailTests
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_message_whose_node_stopped_while_sending_is_dead_lettered_as_unknown_and_not_resent(DatabaseProvider provider)
     {
-        await using var mail = await MailApp.StartAsync(provider);
+        await using var mail = await MailingApp.StartAsync(provider);
         var id = (await mail.EnqueueAsync(("jan@example.pl", "Lost in flight", "Treść.")))[0];
         var leaseUntil = mail.Clock.GetUtcNow().UtcDateTime.AddMinutes(10);
         await using (var scope = mail.App.Services.CreateAsyncScope())
@@ -199,7 +199,7 @@ public sealed class MailTests
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Without_an_SMTP_host_mail_becomes_an_eml_file_that_only_administrators_list_and_download(DatabaseProvider provider)
     {
-        await using var mail = await MailApp.StartAsync(provider);
+        await using var mail = await MailingApp.StartAsync(provider);
         var subject = $"{Polish}: RMA-2026-{Random.Shared.Next(100000, 999999)}";
         await mail.EnqueueAsync(("anna.nowak@example.pl", subject, "Dziękujemy."));
         Assert.Equal(1, await mail.Dispatcher.DispatchOnceAsync());
@@ -245,7 +245,7 @@ public sealed class MailTests
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task An_email_with_an_HTML_part_and_attachments_arrives_with_all_of_them(DatabaseProvider provider)
     {
-        await using var mail = await MailApp.StartAsync(provider);
+        await using var mail = await MailingApp.StartAsync(provider);
         var pdf = new byte[3000];
         Random.Shared.NextBytes(pdf);
         await using (var scope = mail.App.Services.CreateAsyncScope())
@@ -267,8 +267,8 @@ public sealed class MailTests
     [PostgresFact]
     public async Task Two_dispatchers_running_rounds_at_once_on_PostgreSQL_send_each_message_once()
     {
-        await using var first = await MailApp.StartAsync(DatabaseProvider.Postgres);
-        await using var second = await MailApp.StartAsync(DatabaseProvider.Postgres, onDatabaseOf: first);
+        await using var first = await MailingApp.StartAsync(DatabaseProvider.Postgres);
+        await using var second = await MailingApp.StartAsync(DatabaseProvider.Postgres, onDatabaseOf: first);
         var ids = await first.EnqueueAsync([.. Enumerable.Range(1, 40).Select(i => ($"klient{i}@example.pl", $"{Polish} {i}", "Treść."))]);
 
         for (var round = 0; round < 10 && (await first.MessagesAsync()).Any(m => m.Status != OutboxStatus.Sent); round++)
@@ -304,81 +304,5 @@ public sealed class MailTests
         var admin = app.CreateBrowserLikeClient();
         (await admin.SignInAsync(ClaimDeskFactory.AdminEmail, ClaimDeskFactory.AdminPassword)).Dispose();
         return admin;
-    }
-
-    /// <summary>An app of its own with a settable clock, the dispatcher's loop off unless asked, and SMTP when given.</summary>
-    private sealed class MailApp : IAsyncDisposable
-    {
-        private readonly bool _ownsDatabase;
-
-        private MailApp(TestDatabase database, ClaimDeskFactory app, SettableTimeProvider clock, bool ownsDatabase)
-        {
-            Database = database;
-            App = app;
-            Clock = clock;
-            _ownsDatabase = ownsDatabase;
-        }
-
-        public TestDatabase Database { get; }
-
-        public ClaimDeskFactory App { get; }
-
-        public SettableTimeProvider Clock { get; }
-
-        public OutboxDispatcher Dispatcher => App.Services.GetRequiredService<OutboxDispatcher>();
-
-        public static async Task<MailApp> StartAsync(DatabaseProvider provider, SmtpServer? smtp = null, int pollSeconds = 0,
-            int maxAttempts = 8, bool settableClock = true, MailApp? onDatabaseOf = null)
-        {
-            var database = onDatabaseOf?.Database ?? await TestDatabase.CreateAsync(provider);
-            var settings = new Dictionary<string, string?>
-            {
-                ["ClaimDesk:Mail:PollSeconds"] = pollSeconds.ToString(CultureInfo.InvariantCulture),
-                ["ClaimDesk:Mail:MaxAttempts"] = maxAttempts.ToString(CultureInfo.InvariantCulture),
-            };
-            if (smtp is not null)
-            {
-                settings["ClaimDesk:Smtp:Host"] = "127.0.0.1";
-                settings["ClaimDesk:Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture);
-                settings["ClaimDesk:Smtp:From"] = "ClaimDesk Reklamacje <reklamacje@claimdesk.test>";
-            }
-
-            var clock = new SettableTimeProvider();
-            var app = new ClaimDeskFactory(database, settings: settings, services: settableClock ? clock.Install : null);
-            app.StartServer();
-            return new MailApp(database, app, clock, onDatabaseOf is null);
-        }
-
-        /// <summary>Queues e-mails the way a feature does: through the outbox, saved by the caller's SaveChanges.</summary>
-        public async Task<IReadOnlyList<long>> EnqueueAsync(params (string To, string Subject, string Body)[] mails)
-        {
-            await using var scope = App.Services.CreateAsyncScope();
-            var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
-            var rows = mails.Select(m => outbox.Email(m.To, m.Subject, m.Body)).ToList();
-            await scope.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync();
-            return [.. rows.Select(r => r.Id)];
-        }
-
-        public async Task<List<OutboxMessage>> MessagesAsync()
-        {
-            await using var scope = App.Services.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<AppDbContext>().OutboxMessages.AsNoTracking()
-                .OrderBy(m => m.Id).ToListAsync();
-        }
-
-        public Task<IReadOnlyList<ReceivedMail>> PickupFilesAsync()
-        {
-            var folder = Path.Combine(Database.DataDirectory, "mail");
-            return ReceivedMail.ParseAsync(Directory.Exists(folder) ? Directory.GetFiles(folder, "*.eml") : []);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await App.DisposeAsync();
-            if (_ownsDatabase)
-            {
-                await Database.DisposeAsync();
-            }
-        }
     }
 }

@@ -64,19 +64,9 @@ public sealed class ClaimCommands(AppDbContext db, ClaimNumbering numbering, Aud
 
             // The number's counter row stays locked from here to the commit, serialising every creation in the
             // register: only the claim, its lines and the audit events are written while it is held.
-            var number = await numbering.NextAsync(register.Id, register.NumberingPattern, cancellationToken);
-            var claim = Claim.Open(register.Id, register.Initial, draft, number, clock.UtcNow);
-            claim.Customer = customer;
-
-            // The claim first, for its id; then its lines and the audit events, which only need that id, in one batch.
-            List<ClaimLine> lines = [.. claim.Lines];
-            claim.Lines.Clear();
-            db.Claims.Add(claim);
-            await db.SaveChangesAsync(cancellationToken);
-            claim.Lines.AddRange(lines);
-
             var log = new ChangeLog();
-            claim.RecordCreation(log);
+            var claim = await OpenNumberedAsync(register.Id, register.NumberingPattern, register.Initial, draft, customer,
+                clock.UtcNow, log, cancellationToken);
             audit.Record(log, actor);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -86,6 +76,26 @@ public sealed class ClaimCommands(AppDbContext db, ClaimNumbering numbering, Aud
         {
             db.Database.AutoSavepointsEnabled = savepoints;
         }
+    }
+
+    /// <summary>
+    /// Numbers a new claim and saves it inside the caller's transaction (the number's counter row stays locked until
+    /// that transaction ends). Only the claim row is written here, for its id; its lines and the creation's changes,
+    /// put into <paramref name="log"/>, go with the caller's next SaveChanges, in one batch with the audit events.
+    /// </summary>
+    public async Task<Claim> OpenNumberedAsync(int registerId, string numberingPattern, string initialStatus, ClaimDraft draft,
+        Customer customer, DateTime now, ChangeLog log, CancellationToken cancellationToken)
+    {
+        var number = await numbering.NextAsync(registerId, numberingPattern, cancellationToken);
+        var claim = Claim.Open(registerId, initialStatus, draft, number, now);
+        claim.Customer = customer;
+        List<ClaimLine> lines = [.. claim.Lines];
+        claim.Lines.Clear();
+        db.Claims.Add(claim);
+        await db.SaveChangesAsync(cancellationToken);
+        claim.Lines.AddRange(lines);
+        claim.RecordCreation(log);
+        return claim;
     }
 
     public Task<ClaimOutcome> TransitionAsync(long claimId, string to, TransitionInput input, Actor actor,

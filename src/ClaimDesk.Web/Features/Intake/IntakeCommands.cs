@@ -19,7 +19,7 @@ public sealed record ActivationResult(ActivationState State, IReadOnlyList<strin
 /// (CZ-CONS-CONFIRM). Each action is one transaction: claims, tokens, audit events and outbox rows together.
 /// </summary>
 public sealed class IntakeCommands(
-    AppDbContext db, ClaimNumbering numbering, AuditTrail audit, OrganisationClock clock, Outbox outbox, IntakeMails mails,
+    AppDbContext db, ClaimCommands claims, AuditTrail audit, OrganisationClock clock, Outbox outbox, IntakeMails mails,
     IOptions<ClaimDeskOptions> options)
 {
     public const string Unconfirmed = "unconfirmed";
@@ -62,16 +62,8 @@ public sealed class IntakeCommands(
         foreach (var line in draft.Lines)
         {
             // Each item is a claim of its own, with its own number and deadline (the issue): one line each.
-            var number = await numbering.NextAsync(register.Id, register.NumberingPattern, cancellationToken);
-            var claim = Claim.Open(register.Id, Unconfirmed,
-                draft with { Lines = [line], InitialStatus = Unconfirmed, ReceivedAt = now }, number, now);
-            claim.Customer = customer;
-            List<ClaimLine> lines = [.. claim.Lines];
-            claim.Lines.Clear();
-            db.Claims.Add(claim);
-            await db.SaveChangesAsync(cancellationToken);
-            claim.Lines.AddRange(lines);
-            claim.RecordCreation(log);
+            var claim = await claims.OpenNumberedAsync(register.Id, register.NumberingPattern, Unconfirmed,
+                draft with { Lines = [line], InitialStatus = Unconfirmed, ReceivedAt = now }, customer, now, log, cancellationToken);
             submission.Claims.Add(new SubmissionClaim { SubmissionId = submission.Id, ClaimId = claim.Id });
         }
 
