@@ -44,6 +44,17 @@ public static class ClaimDeskApplication
             throw new StartupException($"ClaimDesk:Attachments:MaxBytes is {options.Attachments.MaxBytes}, but it must be at least 1.");
         }
 
+        foreach (var (name, value) in (ReadOnlySpan<(string, int)>)[
+            ("PurgeAfterDays", options.Intake.PurgeAfterDays), ("PendingUploadHours", options.Intake.PendingUploadHours),
+            ("PurgeIntervalMinutes", options.Intake.PurgeIntervalMinutes)])
+        {
+            if (value < 1)
+            {
+                throw new StartupException($"ClaimDesk:Intake:{name} is {value}, but it must be at least 1.");
+            }
+        }
+
+        var frameOrigins = Framing.Origins(options.Intake.FrameOrigins);
         var services = builder.Services;
         services.Configure<ClaimDeskOptions>(builder.Configuration.GetSection(ClaimDeskOptions.Section));
         var dataDirectory = new DataDirectory(builder.Environment.ContentRootPath, options.DataDirectory);
@@ -64,6 +75,8 @@ public static class ClaimDeskApplication
         services.AddClaimDeskLocalization(options);
         services.AddScoped<RegisterAdministration>();
         services.AddClaimDeskMail(options);
+        services.AddClaimDeskAntiforgery();
+        services.AddSingleton(new FrameOrigins(frameOrigins));
 
         services.AddRazorPages(pages =>
             {
@@ -73,12 +86,16 @@ public static class ClaimDeskApplication
                 pages.Conventions.AllowAnonymousToPage("/Account/Login");
                 pages.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
                 pages.Conventions.AllowAnonymousToPage("/Error");
-                var uploadLimit = Infrastructure.Files.AttachmentPolicy.RequestLimit(options.Attachments.MaxBytes);
-                pages.Conventions.AddPageApplicationModelConvention("/Claims/Card", page =>
+                var uploadLimit = Infrastructure.Files.AttachmentPolicy.RequestLimit(options.Attachments.MaxBytes, Infrastructure.Files.AttachmentPolicy.MaxFilesPerRequest);
+                foreach (var uploadPage in (string[])["/Claims/Card", "/Intake/Track", "/Intake/New", "/Intake/Embed"])
                 {
-                    page.Filters.Add(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(uploadLimit));
-                    page.Filters.Add(new Microsoft.AspNetCore.Mvc.RequestFormLimitsAttribute { MultipartBodyLengthLimit = uploadLimit });
-                });
+                    pages.Conventions.AddPageApplicationModelConvention(uploadPage, page =>
+                    {
+                        page.Filters.Add(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(uploadLimit));
+                        page.Filters.Add(new Microsoft.AspNetCore.Mvc.RequestFormLimitsAttribute { MultipartBodyLengthLimit = uploadLimit });
+                    });
+                }
+
                 pages.Conventions.AllowAnonymousToFolder("/Intake");
                 pages.Conventions.AddFolderApplicationModelConvention("/Intake",
                     page => page.EndpointMetadata.Add(RateLimiting.Policy(RateLimiting.IntakePolicy)));
@@ -118,6 +135,7 @@ public static class ClaimDeskApplication
             pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         });
 
+        app.UseClaimDeskFraming(app.Services.GetRequiredService<FrameOrigins>().Origins);
         app.UseStaticFiles();
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseRouting();
@@ -139,6 +157,7 @@ public static class ClaimDeskApplication
         });
         app.MapSystemApi();
         app.MapClaimsApi();
+        app.MapTrackingEndpoints();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Log(app));
     }
 

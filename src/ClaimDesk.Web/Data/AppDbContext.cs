@@ -44,6 +44,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Features.Intake.AccessToken> AccessTokens => Set<Features.Intake.AccessToken>();
 
+    public DbSet<Features.Intake.PendingUpload> PendingUploads => Set<Features.Intake.PendingUpload>();
+
+    public DbSet<Features.Claims.ClaimMessage> ClaimMessages => Set<Features.Claims.ClaimMessage>();
+
+    public DbSet<Features.Claims.ClaimAttachment> ClaimAttachments => Set<Features.Claims.ClaimAttachment>();
+
     /// <summary>Every timestamp is UTC; SQLite hands them back unspecified, so they are marked UTC when read.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -123,6 +123,19 @@ public static class ClaimModel
             attachment.Property(a => a.UploadedByKind).HasMaxLength(20);
             attachment.Property(a => a.UploadedById).HasMaxLength(100);
             attachment.Property(a => a.UploadedByName).HasMaxLength(256);
+            attachment.HasOne<Features.Claims.ClaimMessage>().WithMany().HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Features.Claims.ClaimMessage>(message =>
+        {
+            message.ToTable("claim_messages");
+            message.HasOne<Claim>().WithMany().HasForeignKey(m => m.ClaimId).OnDelete(DeleteBehavior.Restrict);
+            message.HasIndex(m => new { m.ClaimId, m.CreatedAt });
+            message.Property(m => m.Kind).HasMaxLength(10);
+            message.Property(m => m.AuthorKind).HasMaxLength(20);
+            message.Property(m => m.AuthorId).HasMaxLength(100);
+            message.Property(m => m.AuthorName).HasMaxLength(256);
+            message.Property(m => m.Body).HasMaxLength(Features.Claims.MessageKind.MaxBodyLength);
         });
 
         builder.Entity<NumberSequence>(sequence =>

@@ -93,6 +93,18 @@ public sealed class IntakeOptions
 
     /// <summary>The address links in e-mails start with (https://claims.example.com); empty: the request's own.</summary>
     public string? PublicUrl { get; set; }
+
+    /// <summary>Sites that may show the embeddable form (/embed/complaint) in a frame, separated by spaces or commas.</summary>
+    public string? FrameOrigins { get; set; }
+
+    /// <summary>Days after which web submissions never confirmed are deleted, with their files (GDPR).</summary>
+    public int PurgeAfterDays { get; set; } = 30;
+
+    /// <summary>Hours a file sent with a form that was never accepted is kept.</summary>
+    public int PendingUploadHours { get; set; } = 24;
+
+    /// <summary>Minutes between two runs of the purge.</summary>
+    public int PurgeIntervalMinutes { get; set; } = 60;
 }
 
 public sealed class RateLimitOptions

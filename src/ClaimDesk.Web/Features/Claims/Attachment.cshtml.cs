@@ -11,7 +11,7 @@ public sealed class AttachmentModel(ClaimAttachments attachments) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(long id, long attachmentId)
     {
-        var download = await attachments.OpenAsync(id, attachmentId, HttpContext.RequestAborted);
+        var download = await attachments.OpenAsync(id, attachmentId, cancellationToken: HttpContext.RequestAborted);
         if (download is null)
         {
             return NotFound();

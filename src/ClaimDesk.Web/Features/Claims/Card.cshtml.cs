@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace ClaimDesk.Web.Features.Claims;
 
@@ -14,8 +15,8 @@ namespace ClaimDesk.Web.Features.Claims;
 /// The claim card: header, lines with their decisions, the moves the user's role allows, the attachments, and the history.
 /// </summary>
 public sealed class CardModel(
-    AppDbContext db, ClaimQueries queries, ClaimCommands commands, ClaimAttachments attachments, AuditTrail audit,
-    IStringLocalizer<SharedResource> localizer) : PageModel
+    AppDbContext db, ClaimQueries queries, ClaimCommands commands, ClaimAttachments attachments, ClaimThread thread, AuditTrail audit,
+    IOptions<Infrastructure.ClaimDeskOptions> options, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public ClaimDetail Claim { get; private set; } = null!;
 
@@ -31,6 +32,13 @@ public sealed class CardModel(
 
     /// <summary>The visibility chosen in an upload that was refused, so the form shows it again.</summary>
     public string ChosenVisibility { get; private set; } = AttachmentVisibility.Internal;
+
+    public IReadOnlyList<ThreadMessage> Thread { get; private set; } = [];
+
+    /// <summary>The message typed in a post that was refused, and its kind, so the form shows them again.</summary>
+    public string? TypedMessage { get; private set; }
+
+    public string ChosenKind { get; private set; } = MessageKind.Note;
 
     public bool MayDecideLines { get; private set; }
 
@@ -91,6 +99,21 @@ public sealed class CardModel(
         }
 
         return await AfterAsync(id, outcome, null, localizer["The file {0} was attached.", file?.FileName ?? ""]);
+    }
+
+    /// <summary>
+    /// Adds an internal note or a message to the claimant (which e-mails them) with files; a refused post keeps the
+    /// text and the choice.
+    /// </summary>
+    public async Task<IActionResult> OnPostMessageAsync(long id, string? kind, string? body, List<IFormFile>? files)
+    {
+        ChosenKind = kind is MessageKind.Outbound ? MessageKind.Outbound : MessageKind.Note;
+        TypedMessage = body;
+        var uploads = (files ?? []).Select(f => new UploadedFile(f.FileName, f.OpenReadStream)).ToList();
+        var outcome = await thread.PostAsync(id, ChosenKind, body, uploads, audit.CurrentActor,
+            Intake.IntakeCommands.BaseUrl(options.Value, Request), HttpContext.RequestAborted);
+        return await AfterAsync(id, outcome, null,
+            ChosenKind == MessageKind.Outbound ? localizer["The message was sent to the claimant."] : localizer["The note was saved."]);
     }
 
     /// <summary>Administrators only: the claim is marked deleted (and audited), never removed from the database.</summary>
@@ -171,6 +194,7 @@ public sealed class CardModel(
         Staff = await commands.StaffNamesAsync(HttpContext.RequestAborted);
         History = await queries.HistoryAsync(id, HttpContext.RequestAborted);
         Attachments = await attachments.ListAsync(id, HttpContext.RequestAborted);
+        Thread = await thread.ListAsync(id, publicOnly: false, HttpContext.RequestAborted);
         return true;
     }
 }

@@ -10,6 +10,9 @@ public sealed class ClaimAttachment
 
     public long ClaimId { get; set; }
 
+    /// <summary>The thread message the file was sent with, if any.</summary>
+    public long? MessageId { get; set; }
+
     /// <summary>The name the uploader gave, checked to be a plain name; shown and used as the download's name only.</summary>
     public string FileName { get; set; } = "";
 

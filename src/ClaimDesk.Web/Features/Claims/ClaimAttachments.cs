@@ -10,6 +10,22 @@ namespace ClaimDesk.Web.Features.Claims;
 public sealed record AttachmentInfo(
     long Id, string FileName, string ContentType, long Size, string Visibility, string UploadedBy, DateTime UploadedAt);
 
+/// <summary>An uploaded file that passed the checks and waits, unstored, for the transaction that records it.</summary>
+public sealed class ReceivedFile(PendingFile pending, string fileName, string contentType) : IAsyncDisposable
+{
+    public PendingFile Pending { get; } = pending;
+
+    public string FileName { get; } = fileName;
+
+    public string ContentType { get; } = contentType;
+
+    public long Length => Pending.Length;
+
+    public string Sha256 => Pending.Sha256;
+
+    public ValueTask DisposeAsync() => Pending.DisposeAsync();
+}
+
 /// <summary>A stored attachment opened for download; the caller disposes <see cref="Content"/>.</summary>
 public sealed record AttachmentDownload(string FileName, string ContentType, long Size, Stream Content);
 
@@ -31,11 +47,6 @@ public sealed partial class ClaimAttachments(
     public async Task<(ClaimOutcome Outcome, ClaimAttachment? Attachment)> AddAsync(
         long claimId, string? fileName, Stream content, string visibility, Actor actor, CancellationToken cancellationToken = default)
     {
-        if (AttachmentPolicy.CheckName(fileName) is { } nameError)
-        {
-            return (Refuse(nameError), null);
-        }
-
         if (!AttachmentVisibility.All.Contains(visibility))
         {
             return (ClaimOutcome.Refuse(Refusal.Invalid, "visibility", "Choose who may see the file."), null);
@@ -46,52 +57,104 @@ public sealed partial class ClaimAttachments(
             return (ClaimOutcome.Refuse(Refusal.NotFound, null, "The claim does not exist."), null);
         }
 
-        await using var pending = await files.ReceiveAsync(content, policy.MaxBytes, cancellationToken);
-        var (contentType, error) = policy.Check(pending);
+        var (error, received) = await ReceiveAsync(fileName, content, cancellationToken);
         if (error is not null)
         {
             return (Refuse(error), null);
         }
 
+        await using (received)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var attachment = Attach(claimId, null, received!.FileName, received.ContentType, received.Length, received.Sha256, visibility, actor);
+            await db.SaveChangesAsync(cancellationToken);
+            await CommitAsync([received], transaction, cancellationToken);
+            return (ClaimOutcome.Done, attachment);
+        }
+    }
+
+    /// <summary>
+    /// Reads and checks one uploaded file (name, size, type from the bytes) into a pending file that is not stored yet;
+    /// a refusal is a field error on <c>file</c> and leaves nothing behind.
+    /// </summary>
+    public async Task<(FieldError? Error, ReceivedFile? File)> ReceiveAsync(string? fileName, Stream content, CancellationToken cancellationToken = default)
+    {
+        if (AttachmentPolicy.CheckName(fileName) is { } nameError)
+        {
+            return (nameError, null);
+        }
+
+        var pending = await files.ReceiveAsync(content, policy.MaxBytes, cancellationToken);
+        var (contentType, error) = policy.Check(pending);
+        if (error is not null)
+        {
+            await pending.DisposeAsync();
+            return (error, null);
+        }
+
+        return (null, new ReceivedFile(pending, fileName!, contentType!));
+    }
+
+    /// <summary>Adds the attachment row and its audit event to the unit of work (not saved).</summary>
+    public ClaimAttachment Attach(
+        long claimId, long? messageId, string fileName, string contentType, long size, string sha256, string visibility, Actor actor)
+    {
         var attachment = new ClaimAttachment
         {
             ClaimId = claimId,
-            FileName = fileName!,
-            ContentType = contentType!,
-            Size = pending.Length,
-            Sha256 = pending.Sha256,
+            MessageId = messageId,
+            FileName = fileName,
+            ContentType = contentType,
+            Size = size,
+            Sha256 = sha256,
             Visibility = visibility,
             UploadedByKind = actor.Kind,
             UploadedById = actor.Id,
             UploadedByName = actor.Name,
             UploadedAt = clock.GetUtcNow().UtcDateTime,
         };
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Add(attachment);
         audit.Record(new Change(Claim.EntityType, claimId.ToString(CultureInfo.InvariantCulture), AddedAction, "attachment", null,
             attachment.FileName), actor);
-        await db.SaveChangesAsync(cancellationToken);
+        return attachment;
+    }
 
-        // The file goes into the store before the row is committed: a row never names a file that is not there. If
-        // the commit fails, a file this upload created is taken out again.
-        var created = await pending.CommitAsync(cancellationToken);
+    /// <summary>
+    /// Stores the received files, then commits the transaction whose rows name them. The files go into the store
+    /// before the rows are committed, so a row never names a file that is not there; if the commit fails, the files
+    /// this call created are taken out again.
+    /// </summary>
+    public async Task CommitAsync(
+        IReadOnlyList<ReceivedFile> received, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction,
+        CancellationToken cancellationToken = default)
+    {
+        var created = new List<string>();
         try
         {
+            foreach (var file in received)
+            {
+                if (await file.Pending.CommitAsync(cancellationToken))
+                {
+                    created.Add(file.Sha256);
+                }
+            }
+
             await transaction.CommitAsync(cancellationToken);
         }
         catch
         {
-            if (created)
+            foreach (var sha256 in created)
             {
-                files.Delete(attachment.Sha256);
+                files.Delete(sha256);
             }
 
             throw;
         }
 
-        LogAdded(attachment.Id, attachment.ContentType, attachment.Size, claimId);
-        return (ClaimOutcome.Done, attachment);
+        foreach (var file in received)
+        {
+            LogReceived(file.ContentType, file.Length, file.Sha256);
+        }
     }
 
     /// <summary>The claim's attachments, oldest first.</summary>
@@ -102,11 +165,16 @@ public sealed partial class ClaimAttachments(
             .Select(a => new AttachmentInfo(a.Id, a.FileName, a.ContentType, a.Size, a.Visibility, a.UploadedByName, a.UploadedAt))
             .ToListAsync(cancellationToken);
 
-    /// <summary>The attachment's bytes for download, or null when it, or its claim, does not exist or is deleted.</summary>
-    public async Task<AttachmentDownload?> OpenAsync(long claimId, long attachmentId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The attachment's bytes for download, or null when it, or its claim, does not exist or is deleted, or when only
+    /// public files are asked for (<paramref name="publicOnly"/>: the claimant) and it is internal.
+    /// </summary>
+    public async Task<AttachmentDownload?> OpenAsync(
+        long claimId, long attachmentId, bool publicOnly = false, CancellationToken cancellationToken = default)
     {
         var attachment = await db.Set<ClaimAttachment>().AsNoTracking()
             .Where(a => a.Id == attachmentId && a.ClaimId == claimId && !a.IsDeleted
+                && (!publicOnly || a.Visibility == AttachmentVisibility.Public)
                 && db.Claims.Any(c => c.Id == claimId && !c.IsDeleted))
             .Select(a => new { a.FileName, a.ContentType, a.Size, a.Sha256 })
             .SingleOrDefaultAsync(cancellationToken);
@@ -131,8 +199,8 @@ public sealed partial class ClaimAttachments(
     private static ClaimOutcome Refuse(FieldError error) =>
         new(Refusal.Invalid, error.Field, error.Message, error.Arguments, []);
 
-    [LoggerMessage(EventId = 1400, Level = LogLevel.Information, Message = "Attachment {AttachmentId} ({ContentType}, {Size} bytes) added to claim {ClaimId}")]
-    private partial void LogAdded(long attachmentId, string contentType, long size, long claimId);
+    [LoggerMessage(EventId = 1400, Level = LogLevel.Information, Message = "File {Sha256} ({ContentType}, {Size} bytes) stored")]
+    private partial void LogReceived(string contentType, long size, string sha256);
 
     [LoggerMessage(EventId = 1401, Level = LogLevel.Error, Message = "Attachment {AttachmentId} of claim {ClaimId}: the stored file {Sha256} is missing")]
     private partial void LogMissing(long attachmentId, long claimId, string sha256);

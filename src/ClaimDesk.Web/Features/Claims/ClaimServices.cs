@@ -9,6 +9,7 @@ public static class ClaimServices
     {
         services.AddScoped<ClaimCommands>();
         services.AddScoped<ClaimAttachments>();
+        services.AddScoped<ClaimThread>();
         services.AddSingleton<AttachmentPolicy>();
         services.AddSingleton<IFileStore, LocalFileStore>();
         services.AddScoped<ClaimNumbering>();

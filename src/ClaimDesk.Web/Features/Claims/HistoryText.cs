@@ -29,6 +29,7 @@ public static partial class HistoryText
             ("assigned", _) => localizer["Assignee"],
             ("assign_refused", _) => localizer["Refused: assignment"],
             (ClaimAttachments.AddedAction, _) => localizer["Attachment added"],
+            (ClaimThread.PostedAction, _) => localizer["Message added"],
             _ => $"{entry.Action} {entry.Field}",
         };
     }
@@ -41,6 +42,11 @@ public static partial class HistoryText
             return null;
         }
 
+        if (entry.Action == ClaimThread.PostedAction)
+        {
+            return MessageKindLabel(value, localizer);
+        }
+
         if (entry.Field == "status" || entry.Action == "transition_refused")
         {
             return statusLabel(value);
@@ -50,6 +56,14 @@ public static partial class HistoryText
             ? localizer[field == "decision" ? CodeLabels.Of<ClaimDecision>(value) : CodeLabels.Of<LineDecision>(value)]
             : value;
     }
+
+    /// <summary>What a thread entry is, in the reader's language.</summary>
+    public static string MessageKindLabel(string kind, IStringLocalizer localizer) => kind switch
+    {
+        MessageKind.Note => localizer["Internal note"],
+        MessageKind.Inbound => localizer["From the claimant"],
+        _ => localizer["To the claimant"],
+    };
 
     [GeneratedRegex(@"^line (?<no>\d+) (?<what>\w+)$")]
     private static partial Regex LineField();

@@ -20,14 +20,18 @@ public sealed record ActivationResult(ActivationState State, IReadOnlyList<strin
 /// </summary>
 public sealed class IntakeCommands(
     AppDbContext db, ClaimCommands claims, AuditTrail audit, OrganisationClock clock, Outbox outbox, IntakeMails mails,
-    IOptions<ClaimDeskOptions> options)
+    TrackingLinks trackingLinks, PendingUploads uploads, IOptions<ClaimDeskOptions> options)
 {
     public const string Unconfirmed = "unconfirmed";
     public const string Confirmed = "new";
     public const string Register = "complaints";
 
-    /// <summary>Validates and saves a submission; returns the field errors, none when it was saved.</summary>
-    public async Task<IReadOnlyList<FieldError>> SubmitAsync(ClaimInput input, string baseUrl, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Validates and saves a submission; returns the field errors, none when it was saved. <paramref name="files"/>
+    /// holds, per item, the tokens of its kept files (<see cref="PendingUploads"/>), which become the claim's attachments.
+    /// </summary>
+    public async Task<IReadOnlyList<FieldError>> SubmitAsync(
+        ClaimInput input, IReadOnlyList<IReadOnlyList<string>> files, string baseUrl, CancellationToken cancellationToken = default)
     {
         var (draft, errors) = ClaimValidator.Validate(input with { Register = Register, Channel = "web" }, clock.Today);
         if (draft is null)
@@ -59,12 +63,17 @@ public sealed class IntakeCommands(
         await db.SaveChangesAsync(cancellationToken);
 
         var log = new ChangeLog();
-        foreach (var line in draft.Lines)
+        for (var index = 0; index < draft.Lines.Count; index++)
         {
+            var line = draft.Lines[index];
             // Each item is a claim of its own, with its own number and deadline (the issue): one line each.
             var claim = await claims.OpenNumberedAsync(register.Id, register.NumberingPattern, Unconfirmed,
                 draft with { Lines = [line], InitialStatus = Unconfirmed, ReceivedAt = now }, customer, now, log, cancellationToken);
             submission.Claims.Add(new SubmissionClaim { SubmissionId = submission.Id, ClaimId = claim.Id });
+            if (index < files.Count)
+            {
+                await uploads.AttachAsync(claim.Id, files[index], actor, cancellationToken);
+            }
         }
 
         audit.Record(log, actor);
@@ -146,7 +155,7 @@ public sealed class IntakeCommands(
                 }
             }
 
-            tracked.Add((claim, $"{baseUrl}/track/{AddTrackingToken(claim.Id, now)}"));
+            tracked.Add((claim, trackingLinks.Issue(claim.Id, baseUrl)));
         }
 
         audit.Record(log, Actor.System);
@@ -185,25 +194,9 @@ public sealed class IntakeCommands(
             return;
         }
 
-        var now = clock.UtcNow;
-        var secret = AddTrackingToken(claim.Id, now);
-        var mail = mails.TrackingLink(claim.ContactLanguage, claim.Number, $"{baseUrl}/track/{secret}");
+        var mail = mails.TrackingLink(claim.ContactLanguage, claim.Number, trackingLinks.Issue(claim.Id, baseUrl));
         outbox.Email(claim.ContactEmail!, mail.Subject, mail.Text);
         await db.SaveChangesAsync(cancellationToken);
-    }
-
-    private string AddTrackingToken(long claimId, DateTime now)
-    {
-        var secret = AccessToken.NewSecret();
-        db.AccessTokens.Add(new AccessToken
-        {
-            Purpose = AccessToken.Tracking,
-            Hash = AccessToken.HashOf(secret),
-            ClaimId = claimId,
-            ExpiresAt = now.AddDays(options.Value.Intake.TrackingDays),
-            CreatedAt = now,
-        });
-        return secret;
     }
 
     /// <summary>Links in e-mails start with <c>ClaimDesk:Intake:PublicUrl</c>, or else the request's own address.</summary>

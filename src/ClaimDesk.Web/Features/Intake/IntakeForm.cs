@@ -115,4 +115,10 @@ public sealed class IntakeItemForm
     public string? SerialNumber { get; set; }
     public string? Quantity { get; set; } = "1";
     public string? FaultDescription { get; set; }
+
+    /// <summary>Photos or documents chosen in this request.</summary>
+    public List<IFormFile> Files { get; set; } = [];
+
+    /// <summary>Tokens of the files sent with an earlier attempt of this form and kept (<see cref="PendingUploads"/>).</summary>
+    public List<string> Kept { get; set; } = [];
 }

@@ -42,13 +42,20 @@ public sealed class IntakeMails(
         lines.Add(localizer["The attached PDF confirms what you claimed and when."]);
         lines.Add("");
         lines.Add(Organisation);
-        var document = pdf.Render(new IntakeConfirmation(
-            localizer["Confirmation of a complaint"], Organisation, localizer["Claim number"],
-            localizer["We will decide on the complaint and tell you the outcome at the contact above."],
-            [.. claims.Select(c => Confirmation(c.Claim, localizer, culture))]));
+        var document = ConfirmationPdf(localizer, culture, [.. claims.Select(c => c.Claim)]);
         return new IntakeMail(localizer["Complaint {0} is registered", numbers], string.Join('\n', lines),
             [new MailAttachment($"{claims[0].Claim.Number}.pdf", "application/pdf", document)]);
     });
+
+    /// <summary>The intake confirmation (CZ-CONS-CONFIRM) of a claim, as the acknowledgement carried it, in <paramref name="language"/>.</summary>
+    public byte[] ConfirmationPdf(string language, Claim claim) =>
+        In(language, (localizer, culture) => ConfirmationPdf(localizer, culture, [claim]));
+
+    private byte[] ConfirmationPdf(IStringLocalizer localizer, CultureInfo culture, IReadOnlyList<Claim> claims) =>
+        pdf.Render(new IntakeConfirmation(
+            localizer["Confirmation of a complaint"], Organisation, localizer["Claim number"],
+            localizer["We will decide on the complaint and tell you the outcome at the contact above."],
+            [.. claims.Select(c => Confirmation(c, localizer, culture))]));
 
     public IntakeMail TrackingLink(string language, string number, string link) => In(language, (localizer, _) => new IntakeMail(
         localizer["How to follow complaint {0}", number],
@@ -60,6 +67,19 @@ public sealed class IntakeMails(
             "",
             Organisation),
         []));
+
+    /// <summary>A public message from staff, sent to the claimant with a link to answer on the tracking page.</summary>
+    public IntakeMail Message(string language, string name, string number, string body, int files, string link) => In(language, (localizer, _) =>
+    {
+        var lines = new List<string> { localizer["Hello {0},", name], "", localizer["there is a new message about your complaint {0}:", number], "", body };
+        if (files > 0)
+        {
+            lines.AddRange(["", localizer["Files come with it ({0}); download them on the complaint's page.", files]]);
+        }
+
+        lines.AddRange(["", localizer["Read the complaint and answer here:"], link, "", Organisation]);
+        return new IntakeMail(localizer["New message about complaint {0}", number], string.Join('\n', lines), []);
+    });
 
     private string Organisation => string.IsNullOrWhiteSpace(options.Value.Organisation.Name) ? "ClaimDesk" : options.Value.Organisation.Name.Trim();
 

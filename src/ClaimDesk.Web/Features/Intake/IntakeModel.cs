@@ -63,7 +63,7 @@ public sealed class AccessToken
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
 
-/// <summary>How intake maps to the tables <c>submissions</c>, <c>submission_claims</c> and <c>access_tokens</c>.</summary>
+/// <summary>How intake maps to the tables <c>submissions</c>, <c>submission_claims</c>, <c>access_tokens</c> and <c>pending_uploads</c>.</summary>
 public static class IntakeModel
 {
     public static void Configure(ModelBuilder builder)
@@ -94,6 +94,18 @@ public static class IntakeModel
             token.HasOne<Submission>().WithMany().HasForeignKey(t => t.SubmissionId).OnDelete(DeleteBehavior.Cascade);
             token.HasOne<Core.Claims.Claim>().WithMany().HasForeignKey(t => t.ClaimId).OnDelete(DeleteBehavior.Cascade);
             token.HasIndex(t => t.ExpiresAt);
+        });
+
+        builder.Entity<PendingUpload>(upload =>
+        {
+            upload.ToTable("pending_uploads");
+            upload.Property(u => u.TokenHash).HasMaxLength(64);
+            upload.HasIndex(u => u.TokenHash).IsUnique();
+            upload.Property(u => u.FileName).HasMaxLength(Infrastructure.Files.AttachmentPolicy.MaxNameLength);
+            upload.Property(u => u.ContentType).HasMaxLength(100);
+            upload.Property(u => u.Sha256).HasMaxLength(64);
+            upload.HasIndex(u => u.Sha256);
+            upload.HasIndex(u => u.CreatedAt);
         });
     }
 }

@@ -7,6 +7,10 @@ public static class IntakeServices
         services.AddScoped<IntakeCommands>();
         services.AddScoped<IntakeMails>();
         services.AddScoped<TrackingQueries>();
+        services.AddScoped<TrackingLinks>();
+        services.AddScoped<PendingUploads>();
         services.AddSingleton<IntakeConfirmationPdf>();
+        services.AddSingleton<IntakePurge>();
+        services.AddHostedService(provider => provider.GetRequiredService<IntakePurge>());
     }
 }

@@ -1,18 +1,66 @@
 using System.Globalization;
+using ClaimDesk.Core.Claims;
+using ClaimDesk.Web.Data;
+using ClaimDesk.Web.Features.Claims;
+using ClaimDesk.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace ClaimDesk.Web.Features.Intake;
 
-/// <summary>The tracking page a magic link opens: the customer's status label and the timeline of status changes.</summary>
+/// <summary>
+/// The tracking page a magic link opens: the customer's status label, the timeline of status changes and public
+/// messages, the documents to download, and a form to send a message with files, which reaches the claim's thread as
+/// an inbound public message.
+/// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class TrackModel(TrackingQueries queries) : PageModel
+public sealed class TrackModel(
+    TrackingQueries queries, ClaimThread thread, AppDbContext db, IOptions<ClaimDeskOptions> options,
+    IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public TrackedClaim? Claim { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string token)
+    public string Token { get; private set; } = "";
+
+    /// <summary>The message typed in a post that was refused, shown again.</summary>
+    public string? TypedMessage { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string token) => await LoadAsync(token) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostMessageAsync(string token, string? body, List<IFormFile>? files)
     {
+        if (await queries.ClaimIdAsync(token, HttpContext.RequestAborted) is not { } claimId)
+        {
+            return NotFound();
+        }
+
+        var contact = await db.Claims.AsNoTracking().Where(c => c.Id == claimId)
+            .Select(c => c.ContactEmail ?? c.ContactName).SingleAsync(HttpContext.RequestAborted);
+        var uploads = (files ?? []).Select(f => new UploadedFile(f.FileName, f.OpenReadStream)).ToList();
+        var outcome = await thread.PostAsync(claimId, MessageKind.Inbound, body, uploads, Customer(contact),
+            IntakeCommands.BaseUrl(options.Value, Request), HttpContext.RequestAborted);
+        if (outcome.Succeeded)
+        {
+            TempData["Status"] = localizer["Your message was sent."].Value;
+            return RedirectToPage("Track", new { token });
+        }
+
+        TypedMessage = body;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        ModelState.AddModelError(outcome.Field ?? "", localizer[outcome.Message, [.. outcome.Arguments]]);
+        return await LoadAsync(token) ? Page() : NotFound();
+    }
+
+    /// <summary>The claimant, as an actor: known by the contact on the claim, with no staff role.</summary>
+    public static Actor Customer(string contact) => new("customer", null, contact, []);
+
+    private async Task<bool> LoadAsync(string token)
+    {
+        Token = token;
         Claim = await queries.GetAsync(token, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, HttpContext.RequestAborted);
-        return Claim is null ? NotFound() : Page();
+        return Claim is not null;
     }
 }

@@ -1,19 +1,30 @@
 using System.Globalization;
 using ClaimDesk.Core.Claims;
 using ClaimDesk.Web.Data;
+using ClaimDesk.Web.Features.Claims;
 using ClaimDesk.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClaimDesk.Web.Features.Intake;
 
-/// <summary>What the customer sees of a claim: the customer-facing label of each status, never staff notes.</summary>
-public sealed record TrackedClaim(
-    string Number, string Status, DateTime ReceivedAt, string ProductName, IReadOnlyList<(DateTime At, string Status)> Timeline);
-
-public sealed class TrackingQueries(AppDbContext db, OrganisationClock clock)
+/// <summary>One line of the customer's timeline: a status change (its customer label) or a public message.</summary>
+public sealed record TimelineEntry(DateTime At, string Kind, string Text, string? Author, IReadOnlyList<ThreadFile> Files)
 {
-    /// <summary>The claim a valid, unexpired tracking link opens; <c>null</c> for anything else.</summary>
-    public async Task<TrackedClaim?> GetAsync(string? secret, string language, CancellationToken cancellationToken = default)
+    public const string StatusKind = "status";
+}
+
+/// <summary>
+/// What the customer sees of a claim: the customer-facing label of each status, the public messages both ways, and the
+/// public files; never internal notes, internal files or staff labels. Times are in the organisation's time zone.
+/// </summary>
+public sealed record TrackedClaim(
+    long Id, string Number, string Status, DateTime ReceivedAt, string ProductName, string Language,
+    IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<ThreadFile> Documents);
+
+public sealed class TrackingQueries(AppDbContext db, ClaimThread thread, OrganisationClock clock)
+{
+    /// <summary>The id of the claim a valid, unexpired tracking link opens; <c>null</c> for anything else.</summary>
+    public async Task<long?> ClaimIdAsync(string? secret, CancellationToken cancellationToken = default)
     {
         if (!AccessToken.LooksValid(secret))
         {
@@ -22,11 +33,17 @@ public sealed class TrackingQueries(AppDbContext db, OrganisationClock clock)
 
         var hash = AccessToken.HashOf(secret!);
         var now = clock.UtcNow;
-        var claimId = await db.AccessTokens.AsNoTracking()
-            .Where(t => t.Hash == hash && t.Purpose == AccessToken.Tracking && t.ExpiresAt > now)
+        return await db.AccessTokens.AsNoTracking()
+            .Where(t => t.Hash == hash && t.Purpose == AccessToken.Tracking && t.ExpiresAt > now
+                && db.Claims.Any(c => c.Id == t.ClaimId && !c.IsDeleted))
             .Select(t => t.ClaimId)
             .SingleOrDefaultAsync(cancellationToken);
-        if (claimId is null)
+    }
+
+    /// <summary>The claim a valid, unexpired tracking link opens; <c>null</c> for anything else.</summary>
+    public async Task<TrackedClaim?> GetAsync(string? secret, string language, CancellationToken cancellationToken = default)
+    {
+        if (await ClaimIdAsync(secret, cancellationToken) is not { } claimId)
         {
             return null;
         }
@@ -35,7 +52,7 @@ public sealed class TrackingQueries(AppDbContext db, OrganisationClock clock)
             .Where(c => c.Id == claimId && !c.IsDeleted)
             .Select(c => new
             {
-                c.Id, c.Number, c.Status, c.ReceivedAt, c.RegisterId,
+                c.Id, c.Number, c.Status, c.ReceivedAt, c.RegisterId, c.ContactLanguage,
                 Product = c.Lines.OrderBy(l => l.LineNo).Select(l => l.ProductName).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -55,7 +72,18 @@ public sealed class TrackingQueries(AppDbContext db, OrganisationClock clock)
             .OrderBy(a => a.At).ThenBy(a => a.Id)
             .Select(a => new { a.At, a.NewValue })
             .ToListAsync(cancellationToken);
-        return new TrackedClaim(claim.Number, Label(claim.Status), clock.ToLocal(claim.ReceivedAt), claim.Product ?? "",
-            [.. changes.Select(c => (clock.ToLocal(c.At), Label(c.NewValue)))]);
+        var messages = await thread.ListAsync(claim.Id, publicOnly: true, cancellationToken);
+        var timeline = changes.Select(c => new TimelineEntry(clock.ToLocal(c.At), TimelineEntry.StatusKind, Label(c.NewValue), null, []))
+            .Concat(messages.Select(m => new TimelineEntry(clock.ToLocal(m.At), m.Kind, m.Body,
+                m.Kind == MessageKind.Inbound ? null : m.AuthorName, m.Files)))
+            .OrderBy(e => e.At)
+            .ToList();
+        var documents = await db.ClaimAttachments.AsNoTracking()
+            .Where(a => a.ClaimId == claim.Id && !a.IsDeleted && a.Visibility == AttachmentVisibility.Public)
+            .OrderBy(a => a.UploadedAt).ThenBy(a => a.Id)
+            .Select(a => new ThreadFile(a.Id, a.FileName, a.ContentType, a.Size))
+            .ToListAsync(cancellationToken);
+        return new TrackedClaim(claim.Id, claim.Number, Label(claim.Status), clock.ToLocal(claim.ReceivedAt), claim.Product ?? "",
+            claim.ContactLanguage, timeline, documents);
     }
 }

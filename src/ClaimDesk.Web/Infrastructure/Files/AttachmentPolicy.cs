@@ -21,15 +21,18 @@ public sealed class AttachmentPolicy(IOptions<ClaimDeskOptions> options)
     /// <summary>The limit in whole megabytes (rounded up), as people read it.</summary>
     public string MaxMegabytes => Math.Ceiling(MaxBytes / (1024d * 1024d)).ToString(CultureInfo.CurrentCulture);
 
-    /// <summary>
-    /// The largest request body a page that takes uploads reads. Files up to four times the limit are still read (to
-    /// the limit + 1 bytes into the store, the rest only by the form reader, which spools to disk), so that the
-    /// refusal is the clear one on the page itself; a bigger body is cut off by the server, and the error page
-    /// explains it (<see cref="Features.ErrorModel"/>).
-    /// </summary>
-    public static long RequestLimit(long maxBytes) => (4 * maxBytes) + (1024 * 1024);
+    /// <summary>The most files one request of a page that takes uploads may carry (a message, a web submission).</summary>
+    public const int MaxFilesPerRequest = 10;
 
-    public long MaxRequestBytes => RequestLimit(MaxBytes);
+    /// <summary>
+    /// The largest request body a page that takes up to <paramref name="files"/> uploads reads. Bodies up to three
+    /// limits more than the files allowed are still read (each file to the limit + 1 bytes into the store, the rest
+    /// only by the form reader, which spools to disk), so that the refusal is the clear one on the page itself; a
+    /// bigger body is cut off by the server, and the error page explains it (<see cref="Features.ErrorModel"/>).
+    /// </summary>
+    public static long RequestLimit(long maxBytes, int files = 1) => ((files + 3) * maxBytes) + (1024 * 1024);
+
+    public long MaxRequestBytes => RequestLimit(MaxBytes, MaxFilesPerRequest);
 
     /// <summary>The content types ClaimDesk accepts, from the file's first bytes; null for anything else.</summary>
     public static string? DetectContentType(ReadOnlySpan<byte> head)
