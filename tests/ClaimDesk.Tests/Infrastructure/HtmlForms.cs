@@ -52,6 +52,41 @@ public static class HtmlForms
         return await client.PostAsync(System.Net.WebUtility.HtmlDecode(action), new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>
+    /// Sends a loaded form as multipart, as a browser does when files are chosen: its fields as drawn, then
+    /// <paramref name="values"/>, then the files (each under its field name; the file name goes out as given). The
+    /// form's action, or <paramref name="button"/>'s when given.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostMultipartAsync(
+        this HttpClient client, IHtmlFormElement form, IReadOnlyDictionary<string, string> values,
+        IEnumerable<(string Field, string FileName, byte[] Bytes)> files, string? button = null)
+    {
+        var action = button is null
+            ? form.GetAttribute("action")
+            : form.QuerySelectorAll("button[type=submit]").Single(b => b.TextContent.Trim() == button).GetAttribute("formaction")
+                ?? form.GetAttribute("action");
+        Assert.False(string.IsNullOrEmpty(action), "The form has no action.");
+        var body = new MultipartFormDataContent();
+        foreach (var (name, value) in FieldsOf(form, values).Concat(values))
+        {
+            body.Add(new StringContent(value), name);
+        }
+
+        foreach (var (field, fileName, bytes) in files)
+        {
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+            file.Headers.ContentDisposition = new System.Net.Http.Headers.ContentDispositionHeaderValue("form-data")
+            {
+                Name = $"\"{field}\"",
+                FileName = $"\"{fileName}\"",
+            };
+            body.Add(file);
+        }
+
+        return await client.PostAsync(System.Net.WebUtility.HtmlDecode(action), body);
+    }
+
     /// <summary>What a browser sends of a form: its fields as drawn, except those named in <paramref name="values"/>.</summary>
     private static List<KeyValuePair<string, string>> FieldsOf(IHtmlFormElement form, IReadOnlyDictionary<string, string> values)
     {
@@ -69,7 +104,7 @@ public static class HtmlForms
                 case IHtmlInputElement { Type: "checkbox" or "radio" } box when box.IsChecked:
                     fields.Add(new(name, box.Value));
                     break;
-                case IHtmlInputElement { Type: "checkbox" or "radio" or "submit" or "button" }:
+                case IHtmlInputElement { Type: "checkbox" or "radio" or "submit" or "button" or "file" }:
                     break;
                 case IHtmlInputElement input:
                     fields.Add(new(name, input.Value));

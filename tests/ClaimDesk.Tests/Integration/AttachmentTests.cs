@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using AngleSharp.Html.Dom;
 using ClaimDesk.Core.Security;
 using ClaimDesk.Tests.Infrastructure;
@@ -25,20 +24,6 @@ public sealed class AttachmentTests(SharedApps apps)
         ["Form.Lines[0].Quantity"] = "1",
         ["Form.Lines[0].FaultDescription"] = "Nie wiruje.",
     };
-
-    private static readonly byte[] JpegMagic = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00];
-
-    /// <summary>A file that starts with <paramref name="magic"/> and goes on with random bytes, so its hash is new.</summary>
-    private static byte[] FileOf(byte[] magic, int size = 50_000)
-    {
-        var bytes = RandomNumberGenerator.GetBytes(size);
-        magic.CopyTo(bytes, 0);
-        return bytes;
-    }
-
-    private static byte[] Jpeg() => FileOf(JpegMagic);
-
-    private static byte[] Pdf() => FileOf("%PDF-1.7\n%\u00e2\u00e3\n"u8.ToArray());
 
     /// <summary>A claim recorded by a new operator, signed in on the returned client (the user name is the e-mail).</summary>
     private async Task<(ClaimDeskFactory App, HttpClient Client, string Card, string User)> ClaimAsync(DatabaseProvider provider)
@@ -72,22 +57,14 @@ public sealed class AttachmentTests(SharedApps apps)
         return await client.PostAsync(WebUtility.HtmlDecode(form.Action), body);
     }
 
-    private static string[] StoredFiles(ClaimDeskFactory app)
-    {
-        var folder = Path.Combine(app.Database.DataDirectory, "files");
-        return Directory.Exists(folder) ? Directory.GetFiles(folder, "*", SearchOption.AllDirectories) : [];
-    }
-
-    private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
-
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_jpeg_and_a_pdf_are_stored_once_under_their_hash_and_downloaded_byte_identical_with_the_detected_type(DatabaseProvider provider)
     {
         var (app, client, card, user) = await ClaimAsync(provider);
         var (_, _, otherCard, _) = await ClaimAsync(provider);
-        var jpeg = Jpeg();
-        var pdf = Pdf();
-        var before = StoredFiles(app);
+        var jpeg = TestFiles.Jpeg();
+        var pdf = TestFiles.Pdf();
+        var before = TestFiles.Stored(app.Database.DataDirectory);
 
         using (var saved = await UploadAsync(client, card, "zdjęcie pralki.jpg", jpeg))
         {
@@ -105,8 +82,8 @@ public sealed class AttachmentTests(SharedApps apps)
             Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         }
 
-        var added = StoredFiles(app).Except(before).Select(p => Path.GetRelativePath(Path.Combine(app.Database.DataDirectory, "files"), p)).Order().ToList();
-        var expected = new[] { Hash(jpeg), Hash(pdf) }.Select(h => Path.Combine(h[..2], h[2..4], h)).Order().ToList();
+        var added = TestFiles.Stored(app.Database.DataDirectory).Except(before).Select(p => Path.GetRelativePath(Path.Combine(app.Database.DataDirectory, "files"), p)).Order().ToList();
+        var expected = new[] { TestFiles.Hash(jpeg), TestFiles.Hash(pdf) }.Select(h => Path.Combine(h[..2], h[2..4], h)).Order().ToList();
         Assert.Equal(expected, added);
 
         var page = await client.GetPageAsync(card);
@@ -155,12 +132,12 @@ public sealed class AttachmentTests(SharedApps apps)
         var (app, client, card, _) = await ClaimAsync(provider);
         var (name, bytes, message) = refusal switch
         {
-            "20 MB" => ("big.jpg", FileOf(JpegMagic, 20 * 1024 * 1024), "The file is too large: at most 10 MB may be attached."),
-            "exe renamed jpg" => ("x.jpg", FileOf([0x4D, 0x5A, 0x90, 0x00, 0x03]),
+            "20 MB" => ("big.jpg", TestFiles.Of(TestFiles.JpegMagic, 20 * 1024 * 1024), "The file is too large: at most 10 MB may be attached."),
+            "exe renamed jpg" => ("x.jpg", TestFiles.Of([0x4D, 0x5A, 0x90, 0x00, 0x03]),
                 "Only PDF documents and JPEG, PNG, GIF, WebP or HEIC images may be attached; this file is none of them."),
-            _ => ("../../x.jpg", Jpeg(), "The file name must not contain slashes, '..' or control characters."),
+            _ => ("../../x.jpg", TestFiles.Jpeg(), "The file name must not contain slashes, '..' or control characters."),
         };
-        var before = StoredFiles(app);
+        var before = TestFiles.Stored(app.Database.DataDirectory);
 
         using var refused = await UploadAsync(client, card, name, bytes);
 
@@ -170,7 +147,7 @@ public sealed class AttachmentTests(SharedApps apps)
         Assert.NotNull(page.QuerySelector("[data-testid=claim-number]"));
         Assert.NotNull(page.QuerySelector("[data-testid=attach-form]"));
         Assert.NotNull(page.QuerySelector("[data-testid=no-attachments]"));
-        Assert.Equal(before, StoredFiles(app));
+        Assert.Equal(before, TestFiles.Stored(app.Database.DataDirectory));
         var again = await client.GetPageAsync(card);
         Assert.NotNull(again.QuerySelector("[data-testid=no-attachments]"));
         Assert.DoesNotContain("Attachment added", again.QuerySelector("[data-testid=history]")!.TextContent, StringComparison.Ordinal);
@@ -181,7 +158,7 @@ public sealed class AttachmentTests(SharedApps apps)
     {
         var (_, client, card, user) = await ClaimAsync(provider);
 
-        (await UploadAsync(client, card, "tabliczka znamionowa.jpg", Jpeg())).Dispose();
+        (await UploadAsync(client, card, "tabliczka znamionowa.jpg", TestFiles.Jpeg())).Dispose();
 
         var history = (await client.GetPageAsync(card)).QuerySelectorAll("[data-testid=history] tbody tr")
             .Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList()).ToList();
@@ -195,7 +172,7 @@ public sealed class AttachmentTests(SharedApps apps)
     {
         var (app, client, card, _) = await ClaimAsync(provider);
         var (_, _, otherCard, _) = await ClaimAsync(provider);
-        (await UploadAsync(client, card, "photo.jpg", Jpeg())).Dispose();
+        (await UploadAsync(client, card, "photo.jpg", TestFiles.Jpeg())).Dispose();
         var link = (await client.GetPageAsync(card)).QuerySelector("[data-testid=attachment-link]")!.GetAttribute("href")!;
 
         using var anonymous = await app.CreateBrowserLikeClient().GetAsync(link);
@@ -221,13 +198,13 @@ public sealed class AttachmentTests(SharedApps apps)
         using var saved = await client.SubmitFormAsync("/Claims/New", Claim(), "#claim-form");
         var card = saved.Headers.Location!.OriginalString;
 
-        using var refused = await UploadAsync(client, card, "huge.jpg", FileOf(JpegMagic, 3 * 1024 * 1024));
+        using var refused = await UploadAsync(client, card, "huge.jpg", TestFiles.Of(TestFiles.JpegMagic, 3 * 1024 * 1024));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
         var page = await HtmlForms.ParseAsync(refused);
         Assert.Equal("The file is too large: at most 1 MB may be attached.", page.QuerySelector("[data-testid=too-large]")!.TextContent);
         Assert.Equal(card, page.QuerySelector("[data-testid=back]")!.GetAttribute("href"));
-        Assert.Empty(StoredFiles(app));
+        Assert.Empty(TestFiles.Stored(app.Database.DataDirectory));
         Assert.NotNull((await client.GetPageAsync(card)).QuerySelector("[data-testid=no-attachments]"));
     }
 }

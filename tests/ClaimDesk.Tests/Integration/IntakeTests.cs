@@ -239,6 +239,81 @@ public sealed partial class IntakeTests
     }
 
     [Fact]
+    public async Task Thirty_submissions_a_minute_from_one_client_get_a_friendly_429_page_beyond_the_default_limit()
+    {
+        var limit = new RateLimitOptions().IntakePerMinute;
+        await using var app = await MailingApp.StartAsync(DatabaseProvider.Sqlite, intakePerMinute: limit);
+        var client = app.App.CreateBrowserLikeClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("pl");
+        var codes = new List<HttpStatusCode>();
+        var started = DateTime.UtcNow;
+        for (var i = 0; i < 30; i++)
+        {
+            using var response = await client.SubmitFormAsync("/complaint/new", TwoItems(), "#intake-form");
+            codes.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                var page = await HtmlForms.ParseAsync(response);
+                Assert.Contains("Zbyt wiele prób", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromMinutes(1), "The thirty submissions took longer than the window.");
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Redirect, limit), .. Enumerable.Repeat(HttpStatusCode.TooManyRequests, 30 - limit)], codes);
+        Assert.Equal(2 * limit, (await app.ClaimsAsync()).Count);
+        Assert.Equal(limit, (await app.MessagesAsync()).Count);
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Consumers_submit_while_SMTP_is_down_and_once_it_is_back_every_email_arrives_exactly_once(DatabaseProvider provider)
+    {
+        await using var smtp = new SmtpServer();
+        await using var app = await MailingApp.StartAsync(provider, smtp);
+        const int Consumers = 5;
+        var clients = Enumerable.Range(0, Consumers).Select(_ => app.App.CreateBrowserLikeClient()).ToList();
+
+        // Five consumers submit at once while a dispatch round finds the SMTP server down.
+        var submissions = clients.Select(async (client, i) =>
+        {
+            var form = TwoItems();
+            form["Form.ContactEmail"] = $"klient{i}@example.pl";
+            using var response = await client.SubmitFormAsync("/complaint/new", form, "#intake-form");
+            return response.StatusCode;
+        }).ToList();
+        var round = app.Dispatcher.DispatchOnceAsync();
+        Assert.All(await Task.WhenAll(submissions), code => Assert.Equal(HttpStatusCode.Redirect, code));
+        await round;
+        Assert.True(await app.Dispatcher.DispatchOnceAsync() >= 0);
+        Assert.Equal(2 * Consumers, (await app.ClaimsAsync()).Count);
+        Assert.Empty(await smtp.MessagesAsync());
+
+        await smtp.StartAsync();
+        app.Clock.Advance(OutboxDispatcher.LongestRetry);
+        while (await app.Dispatcher.DispatchOnceAsync() > 0)
+        {
+        }
+
+        var activations = await smtp.MessagesAsync();
+        Assert.Equal(Enumerable.Range(0, Consumers).Select(i => $"klient{i}@example.pl"), activations.Select(m => m.To).Order(StringComparer.Ordinal));
+        foreach (var (client, i) in clients.Select((c, i) => (c, i)))
+        {
+            var mail = activations.Single(m => m.To == $"klient{i}@example.pl");
+            using var opened = await client.GetAsync(LinkIn(mail.Text!, "/complaint/activate/"));
+            Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        }
+
+        while (await app.Dispatcher.DispatchOnceAsync() > 0)
+        {
+        }
+
+        var received = await smtp.MessagesAsync();
+        Assert.Equal(2 * Consumers, received.Count);
+        Assert.Equal(received.Count, received.Select(m => m.MessageId).Distinct().Count());
+        Assert.All(await app.MessagesAsync(), m => Assert.Equal(OutboxStatus.Sent, m.Status));
+        Assert.All(await app.ClaimsAsync(), c => Assert.Equal("new", c.Status));
+    }
+
+    [Fact]
     public async Task A_post_without_the_antiforgery_token_is_refused()
     {
         await using var app = await MailingApp.StartAsync(DatabaseProvider.Sqlite);
