@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ClaimDesk.Core.Security;
 using ClaimDesk.Tests.Infrastructure;
 using ClaimDesk.Web.Infrastructure;
 using ClaimDesk.Web.Infrastructure.Mail;
@@ -41,11 +42,14 @@ public sealed partial class WebComplaintTests
         await second.GetByLabel("Product name").FillAsync("Czajnik Bosch TWK 3A011");
         await second.GetByLabel("What is wrong with it").FillAsync("Pęknięta obudowa.");
         await Assertions.Expect(page.GetByTestId("item-1").GetByLabel("Product name")).ToHaveValueAsync("Pralka Amica PA-612");
+        await page.GetByTestId("item-1").GetByLabel("Photos or documents (JPEG, PNG, PDF …; optional)").SetInputFilesAsync(
+            new FilePayload { Name = "pralka.jpg", MimeType = "image/jpeg", Buffer = TestFiles.Jpeg() });
         await page.GetByRole(AriaRole.Button, new() { Name = "Send the complaint" }).ClickAsync();
 
-        // Without the privacy notice ticked the form comes back, with what was typed.
+        // Without the privacy notice ticked the form comes back, with what was typed and the photo kept.
         await Assertions.Expect(page.Locator("[data-field=privacyAccepted]")).ToBeVisibleAsync();
         await Assertions.Expect(second.GetByLabel("What is wrong with it")).ToHaveValueAsync("Pęknięta obudowa.");
+        await Assertions.Expect(page.GetByTestId("item-1").GetByTestId("kept-files")).ToContainTextAsync("pralka.jpg");
         await page.GetByLabel("I have read the privacy notice.").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Send the complaint" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("sent")).ToBeVisibleAsync();
@@ -61,7 +65,37 @@ public sealed partial class WebComplaintTests
         await page.GotoAsync(Link(acknowledgement.Text!, "/track/"));
         await Assertions.Expect(page.GetByTestId("customer-status")).Not.ToBeEmptyAsync();
         await Assertions.Expect(page.GetByTestId("timeline").Locator("li")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.GetByTestId("document-link")).ToHaveTextAsync("pralka.jpg");
+
+        // The consumer writes with a photo; it reaches the claim's thread, where staff read it and open the photo.
+        await page.GetByLabel("Your message").FillAsync("Zażółć gęślą jaźń — zdjęcie tabliczki znamionowej.");
+        var photo = TestFiles.Jpeg();
+        await page.GetByLabel("Photos or documents (JPEG, PNG, PDF …; at most 5 files)").SetInputFilesAsync(
+            new FilePayload { Name = "tabliczka.jpg", MimeType = "image/jpeg", Buffer = photo });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("status-message")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("timeline").Locator("li[data-kind=inbound]")).ToContainTextAsync("zdjęcie tabliczki znamionowej");
         await Infrastructure.Browser.ScreenshotAsync(page, "web-complaint-tracking");
+        var number = (await page.Locator("h1").TextContentAsync())!.Split(' ').Last();
+
+        var operatorEmail = await StaffAccounts.CreateAsync(app, StaffRole.Operator);
+        var staff = await browser.NewPageAsync(address);
+        await staff.GotoAsync("/Account/Login");
+        await staff.GetByLabel("E-mail").FillAsync(operatorEmail);
+        await staff.GetByLabel("Password").FillAsync(StaffAccounts.Password);
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        // Looking up the number in the list opens its card.
+        await Assertions.Expect(staff.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        await staff.GotoAsync("/Claims");
+        await staff.GetByPlaceholder("Number, reference, serial number or name").FillAsync(number);
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Assertions.Expect(staff.Locator("h1")).ToContainTextAsync(number);
+        var message = staff.GetByTestId("thread").Locator("li[data-kind=inbound]");
+        await Assertions.Expect(message).ToContainTextAsync("Zażółć gęślą jaźń — zdjęcie tabliczki znamionowej.");
+        await Assertions.Expect(message.GetByTestId("message-file")).ToHaveTextAsync("tabliczka.jpg");
+        var download = await staff.RunAndWaitForDownloadAsync(() => message.GetByTestId("message-file").ClickAsync());
+        Assert.Equal(photo, await File.ReadAllBytesAsync(await download.PathAsync()));
+        await Infrastructure.Browser.ScreenshotAsync(staff, "web-complaint-staff-thread");
     }
 
     private static string Link(string text, string marker) =>
