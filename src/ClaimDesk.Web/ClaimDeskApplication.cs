@@ -4,6 +4,7 @@ using ClaimDesk.Web.Features.Account;
 using ClaimDesk.Web.Features.Admin.Registers;
 using ClaimDesk.Web.Features.ApiKeys;
 using ClaimDesk.Web.Features.Claims;
+using ClaimDesk.Web.Features.MasterData;
 using ClaimDesk.Web.Features.Culture;
 using ClaimDesk.Web.Features.Health;
 using ClaimDesk.Web.Features.Intake;
@@ -60,6 +61,7 @@ public static class ClaimDeskApplication
         services.AddClaimDeskAccounts();
         services.AddClaimDeskClaims();
         services.AddClaimDeskIntake();
+        services.AddClaimDeskMasterData();
         services.AddClaimDeskApiKeys();
         services.AddClaimDeskLocalization(options);
         services.AddScoped<RegisterAdministration>();
@@ -139,6 +141,7 @@ public static class ClaimDeskApplication
         });
         app.MapSystemApi();
         app.MapClaimsApi();
+        app.MapMasterDataApi();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Log(app));
     }
 

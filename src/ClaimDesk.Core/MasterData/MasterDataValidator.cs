@@ -16,6 +16,7 @@ public sealed record SalesDocumentFacts(
     string? GoodsIssueNumber, string? PickedBy, string? PackedBy, string? Carrier, string? TrackingNumber,
     IReadOnlyList<SalesLineFacts> Lines);
 
+/// <summary>A line as checked, in the order sent (so that <c>lines[i]</c> in an error is the i-th line sent).</summary>
 public sealed record SalesLineFacts(int LineNo, string ProductCode, decimal Quantity, decimal UnitPrice, IReadOnlyList<string> SerialNumbers);
 
 /// <summary>
@@ -187,7 +188,6 @@ public static class MasterDataValidator
             lines.Add(new SalesLineFacts(lineNo, product ?? "", Math.Round(quantity, 3), Math.Round(price, 2), serials));
         }
 
-        lines.Sort((a, b) => a.LineNo.CompareTo(b.LineNo));
         return lines;
     }
 
