@@ -105,6 +105,7 @@ COVERED = [
     (r".*/Features/Intake/New\.cshtml", r"L\[label$", "CodeLabels labels (CodeLabels.All)"),
     (r".*/Features/Intake/IntakeMails\.cs", r"localizer\[CodeLabels\.Of\(", "CodeLabels labels"),
     (r".*/Features/Intake/[^/]+\.cs", r"localizer\[error\.Message$", "FieldError messages, ClaimValidator field errors"),
+    (r".*/Features/MasterData/[^/]+\.cs", r"localizer\[error\.Message$", "FieldError messages (MasterDataValidator, the master-data kinds)"),
 ]
 
 PATTERNS = {

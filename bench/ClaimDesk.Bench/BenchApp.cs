@@ -21,13 +21,16 @@ public sealed class BenchApp : WebApplicationFactory<Program>
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("claimdesk-bench-").FullName;
     private readonly string _connectionString;
     private readonly SqlCapture? _sql;
+    private readonly string _provider;
 
     /// <param name="connectionString">The database the application runs on.</param>
     /// <param name="sql">When given, EF's SQL, connection and transaction events go there (diagnostics only).</param>
-    public BenchApp(string connectionString, SqlCapture? sql = null)
+    /// <param name="provider"><c>Postgres</c>, or <c>Sqlite</c> (the import benchmark).</param>
+    public BenchApp(string connectionString, SqlCapture? sql = null, string provider = "Postgres")
     {
         _connectionString = connectionString;
         _sql = sql;
+        _provider = provider;
         UseKestrel(0);
     }
 
@@ -42,12 +45,17 @@ public sealed class BenchApp : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>Issues an API key that may write claims, acting as an operator, as an integration would get one.</summary>
-    public async Task<string> CreateApiKeyAsync()
+    /// <summary>The data directory of this run (the SQLite file of the import benchmark lives there).</summary>
+    public string DataDirectory => _dataDirectory;
+
+    /// <summary>
+    /// Issues an API key acting as an operator, as an integration would get one; by default it may write claims.
+    /// </summary>
+    public async Task<string> CreateApiKeyAsync(params string[] scopes)
     {
         await using var scope = Services.CreateAsyncScope();
         var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
-        var created = await keys.CreateAsync("benchmark", [ApiKeyService.ClaimsRead, ApiKeyService.ClaimsWrite],
+        var created = await keys.CreateAsync("benchmark", scopes.Length > 0 ? scopes : [ApiKeyService.ClaimsRead, ApiKeyService.ClaimsWrite],
             StaffRole.Operator, ClaimDesk.Core.Claims.Actor.System);
         return created.Secret;
     }
@@ -56,8 +64,8 @@ public sealed class BenchApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(Environments.Production);
         builder.UseSetting("ClaimDesk:DataDirectory", _dataDirectory);
-        builder.UseSetting("ClaimDesk:Database:Provider", "Postgres");
-        builder.UseSetting("ConnectionStrings:ClaimDesk", _connectionString);
+        builder.UseSetting("ClaimDesk:Database:Provider", _provider);
+        builder.UseSetting("ConnectionStrings:ClaimDesk", _connectionString.Replace("{data}", _dataDirectory, StringComparison.Ordinal));
         builder.UseSetting("ClaimDesk:Admin:Password", "Bench-Admin-2026!");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         if (_sql is not null)

@@ -8,6 +8,7 @@ public sealed record BenchOptions
     public const string Usage = """
         usage: ClaimDesk.Bench [--claims N] [--concurrency C] [--warmup W] [--slices S] [--runs R]
                               [--app-connection-options OPTIONS] [--show-sql]
+               ClaimDesk.Bench --import [--documents N]
 
           --claims N       claims measured per side and run (default 2000), each with 2 lines
           --concurrency C  concurrent clients on each side (default 8)
@@ -18,8 +19,13 @@ public sealed record BenchOptions
           --app-connection-options OPTIONS
                            added to the application's connection string only, e.g. "Max Auto Prepare=20"
           --show-sql       no benchmark: create a few claims through the API and print the SQL of the last one
+          --import         master-data import instead: N sales documents of 4 lines as NDJSON through
+                           POST /api/v1/sales-documents/import, then the same file again; on SQLite, and on
+                           PostgreSQL when CLAIMDESK_BENCH_POSTGRES is set
+          --documents N    sales documents of the import (default 25000, i.e. 100,000 lines)
 
-        CLAIMDESK_BENCH_POSTGRES must hold an Npgsql connection string of a PostgreSQL superuser (bench/run.sh sets it).
+        CLAIMDESK_BENCH_POSTGRES must hold an Npgsql connection string of a PostgreSQL superuser (bench/run.sh sets it);
+        --import runs on SQLite without it.
         """;
 
     public int Claims { get; init; } = 2000;
@@ -36,6 +42,10 @@ public sealed record BenchOptions
 
     public bool ShowSql { get; init; }
 
+    public bool Import { get; init; }
+
+    public int Documents { get; init; } = 25_000;
+
     /// <summary>The options, or the reason the arguments cannot be used.</summary>
     public static (BenchOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
     {
@@ -46,6 +56,12 @@ public sealed record BenchOptions
             if (name == "--show-sql")
             {
                 options = options with { ShowSql = true };
+                continue;
+            }
+
+            if (name == "--import")
+            {
+                options = options with { Import = true };
                 continue;
             }
 
@@ -60,7 +76,7 @@ public sealed record BenchOptions
                 continue;
             }
 
-            if (name is not ("--claims" or "--concurrency" or "--warmup" or "--slices" or "--runs"))
+            if (name is not ("--claims" or "--concurrency" or "--warmup" or "--slices" or "--runs" or "--documents"))
             {
                 return (null, $"unknown argument '{name}'");
             }
@@ -80,6 +96,7 @@ public sealed record BenchOptions
                 "--concurrency" => options with { Concurrency = value },
                 "--warmup" => options with { Warmup = value },
                 "--slices" => options with { Slices = value },
+                "--documents" => options with { Documents = value },
                 _ => options with { Runs = value },
             };
         }

@@ -27,6 +27,11 @@ public static class BenchProgram
         }
 
         var admin = Environment.GetEnvironmentVariable(ConnectionVariable);
+        if (options.Import)
+        {
+            return await ImportBench.RunAsync(string.IsNullOrWhiteSpace(admin) ? null : admin, options.Documents);
+        }
+
         if (string.IsNullOrWhiteSpace(admin))
         {
             await Console.Error.WriteLineAsync(

@@ -4,6 +4,7 @@ using ClaimDesk.Web.Features.Account;
 using ClaimDesk.Web.Features.Admin.Registers;
 using ClaimDesk.Web.Features.ApiKeys;
 using ClaimDesk.Web.Features.Claims;
+using ClaimDesk.Web.Features.MasterData;
 using ClaimDesk.Web.Features.Culture;
 using ClaimDesk.Web.Features.Health;
 using ClaimDesk.Web.Features.Intake;
@@ -71,6 +72,7 @@ public static class ClaimDeskApplication
         services.AddClaimDeskAccounts();
         services.AddClaimDeskClaims();
         services.AddClaimDeskIntake();
+        services.AddClaimDeskMasterData();
         services.AddClaimDeskApiKeys();
         services.AddClaimDeskLocalization(options);
         services.AddScoped<RegisterAdministration>();
@@ -158,6 +160,7 @@ public static class ClaimDeskApplication
         app.MapSystemApi();
         app.MapClaimsApi();
         app.MapTrackingEndpoints();
+        app.MapMasterDataApi();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Log(app));
     }
 

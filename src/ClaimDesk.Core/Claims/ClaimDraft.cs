@@ -223,7 +223,8 @@ public static class ClaimValidator
         return fallback;
     }
 
-    private static string? Text(string? value, string field, int max, List<FieldError> errors, bool required)
+    /// <summary>Trimmed text, null when empty; a problem (required, too long, control characters) is added to <paramref name="errors"/>.</summary>
+    internal static string? Text(string? value, string field, int max, List<FieldError> errors, bool required)
     {
         var text = value?.Trim();
         if (string.IsNullOrEmpty(text))
@@ -251,7 +252,7 @@ public static class ClaimValidator
         return text;
     }
 
-    private static bool IsEmail(string email) =>
+    internal static bool IsEmail(string email) =>
         MailAddress.TryCreate(email, out var address) && address.Address == email && email.Contains('.', StringComparison.Ordinal)
         && !email.Contains(' ', StringComparison.Ordinal);
 

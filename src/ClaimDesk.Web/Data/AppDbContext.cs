@@ -26,6 +26,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Customer> Customers => Set<Customer>();
 
+    public DbSet<Core.MasterData.Supplier> Suppliers => Set<Core.MasterData.Supplier>();
+
+    public DbSet<Core.MasterData.Product> Products => Set<Core.MasterData.Product>();
+
+    public DbSet<Core.MasterData.SalesDocument> SalesDocuments => Set<Core.MasterData.SalesDocument>();
+
+    public DbSet<Core.MasterData.SalesDocumentLine> SalesDocumentLines => Set<Core.MasterData.SalesDocumentLine>();
+
     public DbSet<Claim> Claims => Set<Claim>();
 
     public DbSet<ClaimLine> ClaimLines => Set<ClaimLine>();
@@ -100,6 +108,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         });
 
         ClaimModel.Configure(builder);
+        MasterDataModel.Configure(builder);
         OutboxModel.Configure(builder);
         Features.Intake.IntakeModel.Configure(builder);
     }

@@ -99,7 +99,7 @@ public sealed partial class ApiKeyTests(SharedApps apps)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await HtmlForms.ParseAsync(response);
         var errors = page.QuerySelector("[data-testid=errors]")!.TextContent;
-        Assert.Contains("Choose scopes among: claims:read, claims:write.", errors, StringComparison.Ordinal);
+        Assert.Contains("Choose scopes among: claims:read, claims:write, master_data:read, master_data:write.", errors, StringComparison.Ordinal);
         Assert.DoesNotContain("Give the key a name", errors, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("[data-testid=new-key]"));
         Assert.Equal(name, page.QuerySelector("#Form_Name")!.GetAttribute("value"));
@@ -168,7 +168,7 @@ public sealed partial class ApiKeyTests(SharedApps apps)
 
         Assert.Equal(1, await command.WaitForExitAsync(CommandTimeout));
         var line = Assert.Single(command.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        Assert.Equal("create-api-key: Choose scopes among: claims:read, claims:write.", line);
+        Assert.Equal("create-api-key: Choose scopes among: claims:read, claims:write, master_data:read, master_data:write.", line);
         Assert.Empty(command.StandardOutput);
         Assert.False(File.Exists(Path.Combine(database.DataDirectory, "claimdesk.db")), "A refused command must not create the database.");
     }

@@ -33,8 +33,8 @@ public sealed class CreateApiKeyCommandTests
     }
 
     [Theory]
-    [InlineData("claims:delete", "Choose scopes among: claims:read, claims:write.")]
-    [InlineData("", "Choose scopes among: claims:read, claims:write.")]
+    [InlineData("claims:delete", "Choose scopes among: claims:read, claims:write, master_data:read, master_data:write.")]
+    [InlineData("", "Choose scopes among: claims:read, claims:write, master_data:read, master_data:write.")]
     public void Unknown_or_missing_scopes_are_refused_in_one_line_naming_the_allowed_ones(string scopes, string message)
     {
         var (request, error) = CreateApiKeyCommand.Read(new Dictionary<string, string> { ["name"] = "ERP", ["scopes"] = scopes });

@@ -74,12 +74,13 @@ public static class ApiKeyServices
         services.AddScoped<ApiKeyService>();
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        services.AddAuthorizationBuilder()
-            .AddPolicy(ApiKeyService.ClaimsRead, policy => policy
+        var authorization = services.AddAuthorizationBuilder();
+        foreach (var scope in ApiKeyService.KnownScopes)
+        {
+            // One policy per scope, named as the scope: an endpoint requires the scope it needs.
+            authorization.AddPolicy(scope, policy => policy
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
-                .RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiKeyService.ClaimsRead))
-            .AddPolicy(ApiKeyService.ClaimsWrite, policy => policy
-                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
-                .RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, ApiKeyService.ClaimsWrite));
+                .RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, scope));
+        }
     }
 }

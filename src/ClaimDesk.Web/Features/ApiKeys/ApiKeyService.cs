@@ -26,8 +26,10 @@ public sealed class ApiKeyService(AppDbContext db, AuditTrail audit, Organisatio
 
     public const string ClaimsRead = "claims:read";
     public const string ClaimsWrite = "claims:write";
+    public const string MasterDataRead = "master_data:read";
+    public const string MasterDataWrite = "master_data:write";
 
-    public static IReadOnlyList<string> KnownScopes { get; } = [ClaimsRead, ClaimsWrite];
+    public static IReadOnlyList<string> KnownScopes { get; } = [ClaimsRead, ClaimsWrite, MasterDataRead, MasterDataWrite];
 
     /// <summary>The roles a key may act in; deleting and administration stay with people.</summary>
     public static IReadOnlyList<string> Roles { get; } = [StaffRole.Operator, StaffRole.Manager];
@@ -58,7 +60,7 @@ public sealed class ApiKeyService(AppDbContext db, AuditTrail audit, Organisatio
 
         if (scopes.Count == 0 || scopes.Any(s => !KnownScopes.Contains(s)))
         {
-            problems.Add(Error(nameof(scopes), "Choose scopes among: claims:read, claims:write."));
+            problems.Add(Error(nameof(scopes), "Choose scopes among: claims:read, claims:write, master_data:read, master_data:write."));
         }
 
         if (role is null || !Roles.Contains(role))
