@@ -186,6 +186,33 @@ public sealed partial class TrackingTests
         Assert.Empty(await app.QueryAsync(db => db.PendingUploads.ToListAsync()));
     }
 
+    [Theory]
+    [InlineData("20 MB")]
+    [InlineData("exe renamed jpg")]
+    [InlineData("path in the name")]
+    public async Task A_bad_file_on_the_public_form_is_refused_with_a_clear_message_and_nothing_is_stored(string kind)
+    {
+        await using var app = await MailingApp.StartAsync(DatabaseProvider.Sqlite);
+        var client = app.App.CreateBrowserLikeClient();
+        var (name, bytes, message) = kind switch
+        {
+            "20 MB" => ("big.jpg", TestFiles.Of(TestFiles.JpegMagic, 20 * 1024 * 1024), "The file is too large: at most 10 MB may be attached."),
+            "exe renamed jpg" => ("x.jpg", TestFiles.Exe(), "Only PDF documents and JPEG, PNG, GIF, WebP or HEIC images may be attached"),
+            _ => ("../../x.jpg", TestFiles.Jpeg(), "The file name must not contain slashes, '..' or control characters."),
+        };
+
+        using var refused = await SubmitAsync(client, Submission(), ("Form.Items[0].Files", name, bytes));
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await HtmlForms.ParseAsync(refused);
+        Assert.Contains(message, page.QuerySelector("[data-field='items[0].files']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Pęknięta obudowa.", page.QuerySelector("#item-1-fault")!.TextContent);
+        Assert.Null(page.QuerySelector("[data-testid=kept-files]"));
+        Assert.Empty(await app.ClaimsAsync());
+        Assert.Empty(await app.QueryAsync(db => db.PendingUploads.ToListAsync()));
+        Assert.DoesNotContain(TestFiles.Stored(app.Database.DataDirectory), f => !f.Contains($"{Path.DirectorySeparatorChar}tmp", StringComparison.Ordinal));
+    }
+
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Unconfirmed_submissions_are_purged_after_thirty_days_with_their_files_and_confirmed_ones_stay(DatabaseProvider provider)
     {
