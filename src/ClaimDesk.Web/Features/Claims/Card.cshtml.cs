@@ -155,19 +155,9 @@ public sealed class CardModel(
             return NotFound();
         }
 
-        ModelState.AddModelError(outcome.Field ?? "", localizer[outcome.Message, [.. outcome.Arguments.Select(Readable)]]);
+        ModelState.AddModelError(outcome.Field ?? "", OutcomeText.Message(outcome, Workflow, Language, localizer));
         return Page();
     }
-
-    /// <summary>
-    /// The API speaks in codes (<c>in_review</c>, <c>Manager</c>); a person reads the status labels and role names of
-    /// their language, also inside lists such as "in_review, rejected".
-    /// </summary>
-    private object Readable(object argument) => argument is string text
-        ? string.Join(", ", text.Split(", ").Select(part => Workflow.Status(part) is { } status
-            ? status.StaffLabel.In(Language)
-            : Core.Security.StaffRole.IsKnown(part) ? localizer[part].Value : part))
-        : argument;
 
     private async Task<bool> LoadAsync(long id)
     {

@@ -10,6 +10,7 @@ public static class ClaimServices
         services.AddScoped<ClaimCommands>();
         services.AddScoped<ClaimAttachments>();
         services.AddScoped<ClaimThread>();
+        services.AddScoped<Board.BoardQueries>();
         services.AddSingleton<AttachmentPolicy>();
         services.AddSingleton<IFileStore, LocalFileStore>();
         services.AddScoped<ClaimNumbering>();
