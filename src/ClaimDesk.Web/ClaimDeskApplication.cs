@@ -7,6 +7,7 @@ using ClaimDesk.Web.Features.Claims;
 using ClaimDesk.Web.Features.MasterData;
 using ClaimDesk.Web.Features.Culture;
 using ClaimDesk.Web.Features.Health;
+using ClaimDesk.Web.Features.Inbound;
 using ClaimDesk.Web.Features.Intake;
 using ClaimDesk.Web.Features.SystemInfo;
 using ClaimDesk.Web.Infrastructure;
@@ -160,6 +161,7 @@ public static class ClaimDeskApplication
         app.MapSystemApi();
         app.MapClaimsApi();
         app.MapTrackingEndpoints();
+        app.MapInboundMailApi();
         app.MapMasterDataApi();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Log(app));
     }

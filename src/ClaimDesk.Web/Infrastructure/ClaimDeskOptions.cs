@@ -32,9 +32,17 @@ public sealed class ClaimDeskOptions
     public AttachmentOptions Attachments { get; set; } = new();
 
     public IntakeOptions Intake { get; set; } = new();
+
+    public InboundMailOptions InboundMail { get; set; } = new();
 }
 
 /// <summary>Files attached to claims (<c>ClaimDesk:Attachments</c>).</summary>
+public sealed class InboundMailOptions
+{
+    /// <summary>The shared secret mail gateways send with each received e-mail; empty: the inbound endpoint is off.</summary>
+    public string? Secret { get; set; }
+}
+
 public sealed class AttachmentOptions
 {
     /// <summary>The largest file that may be attached, in bytes (default 10 MB).</summary>
