@@ -56,6 +56,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Features.Claims.ClaimMessage> ClaimMessages => Set<Features.Claims.ClaimMessage>();
 
+    public DbSet<Features.Search.ClaimSearchDocument> ClaimSearch => Set<Features.Search.ClaimSearchDocument>();
+
     public DbSet<Features.Claims.ClaimAttachment> ClaimAttachments => Set<Features.Claims.ClaimAttachment>();
 
     /// <summary>Every timestamp is UTC; SQLite hands them back unspecified, so they are marked UTC when read.</summary>
@@ -111,5 +113,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         MasterDataModel.Configure(builder);
         OutboxModel.Configure(builder);
         Features.Intake.IntakeModel.Configure(builder);
+        Features.Search.ClaimSearchModel.Configure(builder);
     }
 }

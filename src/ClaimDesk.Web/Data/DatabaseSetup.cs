@@ -22,7 +22,11 @@ public static class DatabaseSetup
         }
 
         builder.Services.AddSingleton(new DatabaseInfo(provider));
-        builder.Services.AddDbContextPool<AppDbContext>(db => Configure(db, provider, connectionString));
+        builder.Services.AddDbContextPool<AppDbContext>((services, db) =>
+        {
+            Configure(db, provider, connectionString);
+            db.AddInterceptors(new Features.Search.ClaimSearchInterceptor(services.GetRequiredService<TimeProvider>()));
+        });
         builder.Services.AddScoped<SchemaMigrator>();
         builder.Services.AddScoped<DatabaseInitializer>();
         builder.Services.AddScoped<ReferenceDataSeeder>();

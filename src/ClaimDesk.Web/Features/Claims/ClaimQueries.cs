@@ -48,7 +48,7 @@ public sealed record ClaimFilter
 }
 
 /// <summary>Reads claims for the pages and the API: projections, no tracking, paging and sorting in SQL.</summary>
-public sealed class ClaimQueries(AppDbContext db)
+public sealed class ClaimQueries(AppDbContext db, Infrastructure.DatabaseInfo database)
 {
     /// <summary>A claim's id from its id, its number, or one of its lines' reference numbers.</summary>
     public async Task<long?> FindIdAsync(string idOrNumber, CancellationToken cancellationToken = default)
@@ -94,8 +94,6 @@ public sealed class ClaimQueries(AppDbContext db)
                 Codes.Of(l.Decision), l.DecisionReason, l.DecidedAt))]);
     }
 
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1304:Specify CultureInfo", Justification = "Translated to SQL UPPER(), not run in .NET.")]
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1311:Specify a culture", Justification = "Translated to SQL UPPER(), not run in .NET.")]
     public async Task<ClaimPage> ListAsync(ClaimFilter filter, CancellationToken cancellationToken = default)
     {
         var claims = db.Claims.AsNoTracking().Where(c => !c.IsDeleted);
@@ -122,13 +120,8 @@ public sealed class ClaimQueries(AppDbContext db)
 
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            var term = filter.Search.Trim();
-            var upperTerm = term.ToUpperInvariant();
-            var pattern = $"%{upperTerm}%";
-            claims = claims.Where(c => EF.Functions.Like(c.Number, pattern)
-                || EF.Functions.Like(c.ContactName.ToUpper(), pattern)
-                || (c.Customer != null && EF.Functions.Like(c.Customer.Name.ToUpper(), pattern))
-                || db.ClaimLines.Any(l => l.ClaimId == c.Id && (l.SerialNumber == term || l.ReferenceNumber == upperTerm)));
+            var matching = Search.ClaimSearch.Matching(db, database.Provider, filter.Search);
+            claims = claims.Where(c => matching.Contains(c.Id));
         }
 
         claims = (filter.Sort, filter.Descending) switch

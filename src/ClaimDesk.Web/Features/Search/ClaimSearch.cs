@@ -1,0 +1,188 @@
+using System.Runtime.CompilerServices;
+using ClaimDesk.Core.Claims;
+using ClaimDesk.Core.Common;
+using ClaimDesk.Web.Data;
+using ClaimDesk.Web.Features.Claims;
+using ClaimDesk.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace ClaimDesk.Web.Features.Search;
+
+/// <summary>How the search documents map to the table <c>claim_search</c>.</summary>
+public static class ClaimSearchModel
+{
+    public static void Configure(ModelBuilder builder) =>
+        builder.Entity<ClaimSearchDocument>(document =>
+        {
+            document.ToTable("claim_search");
+            document.HasKey(d => d.ClaimId);
+            document.Property(d => d.ClaimId).ValueGeneratedNever();
+            document.HasOne<Claim>().WithOne().HasForeignKey<ClaimSearchDocument>(d => d.ClaimId).OnDelete(DeleteBehavior.Cascade);
+        });
+}
+
+/// <summary>One claim's searchable text, folded (<see cref="SearchText"/>); the database's full-text index covers it.</summary>
+public sealed class ClaimSearchDocument
+{
+    public long ClaimId { get; set; }
+
+    public string Document { get; set; } = "";
+
+    public DateTime IndexedAt { get; set; }
+}
+
+/// <summary>
+/// Full-text search over claims (DESIGN §3.4): numbers, reference numbers, customer, contact, serial numbers, products,
+/// descriptions and the thread's messages, active and archived alike. Each claim's text is folded in .NET and kept in
+/// <c>claim_search</c>; SQLite indexes it with an FTS5 table (<c>fts_claim_search</c>, kept in step by triggers),
+/// PostgreSQL with a GIN index on <c>to_tsvector('simple', document)</c>. Both are declared in the schema scripts only:
+/// EF cannot describe them, which is why their names start with <c>fts_</c>.
+/// </summary>
+public static class ClaimSearch
+{
+    /// <summary>The ids of the claims whose text holds every phrase of <paramref name="query"/>, as a subquery.</summary>
+    public static IQueryable<long> Matching(AppDbContext db, DatabaseProvider provider, string query)
+    {
+        var phrases = SearchText.Phrases(query);
+        if (phrases.Count == 0)
+        {
+            return db.ClaimSearch.Where(_ => false).Select(d => d.ClaimId);
+        }
+
+        if (provider == DatabaseProvider.Postgres)
+        {
+            var tsquery = string.Join(" & ", phrases.Select(p => "(" + string.Join(" <-> ", p.Select((w, i) => i == p.Count - 1 ? $"{w}:*" : w)) + ")"));
+            return db.Database.SqlQuery<long>(
+                $"SELECT claim_id AS \"Value\" FROM claim_search WHERE to_tsvector('simple', document) @@ to_tsquery('simple', {tsquery})");
+        }
+
+        var match = string.Join(" AND ", phrases.Select(p => $"\"{string.Join(' ', p)}\"*"));
+        return db.Database.SqlQuery<long>($"SELECT rowid AS \"Value\" FROM fts_claim_search WHERE fts_claim_search MATCH {match}");
+    }
+
+    /// <summary>Writes the current text of these claims into the index, on the context's connection and transaction.</summary>
+    public static async Task RefreshAsync(AppDbContext db, IReadOnlyCollection<long> claimIds, DateTime now, CancellationToken cancellationToken = default)
+    {
+        foreach (var chunk in claimIds.Distinct().Chunk(200))
+        {
+            var claims = await db.Claims.AsNoTracking().Where(c => chunk.Contains(c.Id))
+                .Select(c => new
+                {
+                    c.Id,
+                    Parts = new[] { c.Number, c.ContactName, c.ContactEmail, c.ContactPhone, c.Description },
+                    Customer = c.Customer == null ? null : new[] { c.Customer.Name, c.Customer.Code, c.Customer.TaxId, c.Customer.Email },
+                })
+                .ToListAsync(cancellationToken);
+            var lines = (await db.ClaimLines.AsNoTracking().Where(l => chunk.Contains(l.ClaimId))
+                .Select(l => new
+                {
+                    l.ClaimId,
+                    Parts = new[]
+                    {
+                        l.ReferenceNumber, l.ProductCode, l.ProductName, l.Ean, l.SerialNumber, l.SalesDocumentNumber,
+                        l.FaultDescription, l.Diagnosis, l.DecisionReason,
+                    },
+                })
+                .ToListAsync(cancellationToken)).ToLookup(l => l.ClaimId, l => l.Parts);
+            var messages = (await db.ClaimMessages.AsNoTracking().Where(m => chunk.Contains(m.ClaimId))
+                .Select(m => new { m.ClaimId, m.Body }).ToListAsync(cancellationToken)).ToLookup(m => m.ClaimId, m => m.Body);
+            foreach (var claim in claims)
+            {
+                var document = SearchText.Document([.. claim.Parts, .. claim.Customer ?? [], .. lines[claim.Id].SelectMany(p => p), .. messages[claim.Id]]);
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO claim_search (claim_id, document, indexed_at) VALUES ({claim.Id}, {document}, {now})
+                    ON CONFLICT (claim_id) DO UPDATE SET document = excluded.document, indexed_at = excluded.indexed_at
+                    """, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Indexes every claim that has no search document yet (after a bulk load that bypassed EF); returns how many.</summary>
+    public static async Task<int> IndexMissingAsync(AppDbContext db, DateTime now, CancellationToken cancellationToken = default)
+    {
+        var count = 0;
+        long after = 0;
+        while (true)
+        {
+            var ids = await db.Claims.AsNoTracking().Where(c => c.Id > after && !db.ClaimSearch.Any(d => d.ClaimId == c.Id))
+                .OrderBy(c => c.Id).Select(c => c.Id).Take(1000).ToListAsync(cancellationToken);
+            if (ids.Count == 0)
+            {
+                return count;
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await RefreshAsync(db, ids, now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            count += ids.Count;
+            after = ids[^1];
+        }
+    }
+}
+
+/// <summary>
+/// Keeps the search index in step with every change saved through EF: the claims, lines and messages a SaveChanges
+/// adds or changes are re-indexed right after it, on the same connection and in the same transaction, so the index
+/// never lags behind a committed change and a rolled-back change leaves no trace in it.
+/// </summary>
+public sealed class ClaimSearchInterceptor(TimeProvider clock) : SaveChangesInterceptor
+{
+    private readonly ConditionalWeakTable<DbContext, List<object>> _pending = [];
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is AppDbContext db)
+        {
+            var changed = db.ChangeTracker.Entries()
+                .Where(e => e.State is EntityState.Added or EntityState.Modified
+                    && e.Entity is Claim or ClaimLine or ClaimMessage)
+                .Select(e => e.Entity)
+                .ToList();
+            if (changed.Count > 0)
+            {
+                _pending.AddOrUpdate(db, changed);
+            }
+        }
+
+        return ValueTask.FromResult(result);
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is AppDbContext db && _pending.TryGetValue(db, out var changed))
+        {
+            _pending.Remove(db);
+            var ids = changed.Select(e => e switch
+            {
+                Claim claim => claim.Id,
+                ClaimLine line => line.ClaimId,
+                ClaimMessage message => message.ClaimId,
+                _ => 0,
+            }).Where(id => id > 0).ToList();
+            await ClaimSearch.RefreshAsync(db, ids, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        }
+
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        if (eventData.Context is { } context)
+        {
+            _pending.Remove(context);
+        }
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        SaveChangesFailed(eventData);
+        return Task.CompletedTask;
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
+        eventData.Context?.ChangeTracker.Entries().Any(e => e.Entity is Claim or ClaimLine or ClaimMessage && e.State != EntityState.Unchanged) == true
+            ? throw new InvalidOperationException("Claims are saved asynchronously: a synchronous SaveChanges would skip the search index.")
+            : result;
+}
