@@ -10,6 +10,7 @@ using ClaimDesk.Web.Features.Intake;
 using ClaimDesk.Web.Features.SystemInfo;
 using ClaimDesk.Web.Infrastructure;
 using ClaimDesk.Web.Infrastructure.Mail;
+using ClaimDesk.Web.Infrastructure.Sms;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
@@ -75,6 +76,7 @@ public static class ClaimDeskApplication
         services.AddClaimDeskLocalization(options);
         services.AddScoped<RegisterAdministration>();
         services.AddClaimDeskMail(options);
+        services.AddClaimDeskSms(options);
         services.AddClaimDeskAntiforgery();
         services.AddSingleton(new FrameOrigins(frameOrigins));
 
