@@ -7,6 +7,7 @@ using ClaimDesk.Web.Features.Claims;
 using ClaimDesk.Web.Features.Culture;
 using ClaimDesk.Web.Features.Health;
 using ClaimDesk.Web.Features.Intake;
+using ClaimDesk.Web.Features.Notifications;
 using ClaimDesk.Web.Features.SystemInfo;
 using ClaimDesk.Web.Infrastructure;
 using ClaimDesk.Web.Infrastructure.Mail;
@@ -77,6 +78,7 @@ public static class ClaimDeskApplication
         services.AddScoped<RegisterAdministration>();
         services.AddClaimDeskMail(options);
         services.AddClaimDeskSms(options);
+        services.AddClaimDeskNotifications();
         services.AddClaimDeskAntiforgery();
         services.AddSingleton(new FrameOrigins(frameOrigins));
 

@@ -8,7 +8,8 @@ namespace ClaimDesk.Web.Data;
 /// administrator and, when asked, demo data. Database errors become one-line <see cref="StartupException"/>s.
 /// </summary>
 public sealed class DatabaseInitializer(
-    SchemaMigrator migrator, ReferenceDataSeeder referenceData, AccountSeeder accounts, DemoData demoData, DatabaseInfo database)
+    SchemaMigrator migrator, ReferenceDataSeeder referenceData, Features.Notifications.NotificationDefaults notifications,
+    AccountSeeder accounts, DemoData demoData, DatabaseInfo database)
 {
     public async Task InitializeAsync(bool seedDemo, CancellationToken cancellationToken = default)
     {
@@ -16,6 +17,7 @@ public sealed class DatabaseInitializer(
         {
             await migrator.MigrateAsync(cancellationToken);
             await referenceData.SeedAsync(cancellationToken);
+            await notifications.SeedAsync(cancellationToken);
             await accounts.SeedAsync(seedDemo, cancellationToken);
             if (seedDemo)
             {
