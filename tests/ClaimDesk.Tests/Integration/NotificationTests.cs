@@ -72,6 +72,22 @@ public sealed partial class NotificationTests
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Without_a_gateway_a_text_message_is_written_to_the_sms_folder_and_the_log_instead(DatabaseProvider provider)
+    {
+        await using var app = await MailingApp.StartAsync(provider);
+        var (id, number) = await CreateClaimAsync(app, "en", "sms", null, "+48 600 100 200");
+        await TransitionAsync(app, id, "in_review");
+
+        Assert.Equal(1, await app.Dispatcher.DispatchOnceAsync());
+        Assert.Equal(OutboxStatus.Sent, Assert.Single(await app.MessagesAsync()).Status);
+        var file = Assert.Single(Directory.GetFiles(Path.Combine(app.Database.DataDirectory, "sms")));
+        var text = await File.ReadAllTextAsync(file);
+        Assert.StartsWith("To: +48600100200\n", text, StringComparison.Ordinal);
+        Assert.Contains($"ClaimDesk: complaint {number} is now: ", text, StringComparison.Ordinal);
+        Assert.Contains(app.App.Logs.Entries, e => e.Message.Contains($"SMS to +48600100200", StringComparison.Ordinal));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_status_change_reaches_a_customer_who_prefers_email_by_email_in_Polish_with_a_tracking_link_that_opens(DatabaseProvider provider)
     {
         await using var app = await MailingApp.StartAsync(provider);
