@@ -9,9 +9,11 @@ using ClaimDesk.Web.Features.Culture;
 using ClaimDesk.Web.Features.Health;
 using ClaimDesk.Web.Features.Inbound;
 using ClaimDesk.Web.Features.Intake;
+using ClaimDesk.Web.Features.Notifications;
 using ClaimDesk.Web.Features.SystemInfo;
 using ClaimDesk.Web.Infrastructure;
 using ClaimDesk.Web.Infrastructure.Mail;
+using ClaimDesk.Web.Infrastructure.Sms;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
@@ -78,6 +80,8 @@ public static class ClaimDeskApplication
         services.AddClaimDeskLocalization(options);
         services.AddScoped<RegisterAdministration>();
         services.AddClaimDeskMail(options);
+        services.AddClaimDeskSms(options);
+        services.AddClaimDeskNotifications();
         services.AddClaimDeskAntiforgery();
         services.AddSingleton(new FrameOrigins(frameOrigins));
 

@@ -60,6 +60,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Features.Claims.ClaimAttachment> ClaimAttachments => Set<Features.Claims.ClaimAttachment>();
 
+    public DbSet<Features.Notifications.NotificationRule> NotificationRules => Set<Features.Notifications.NotificationRule>();
+
+    public DbSet<Features.Notifications.NotificationTemplate> NotificationTemplates => Set<Features.Notifications.NotificationTemplate>();
+
+    public DbSet<Features.Notifications.Notification> Notifications => Set<Features.Notifications.Notification>();
+
     /// <summary>Every timestamp is UTC; SQLite hands them back unspecified, so they are marked UTC when read.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -114,5 +120,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         OutboxModel.Configure(builder);
         Features.Intake.IntakeModel.Configure(builder);
         Features.Search.ClaimSearchModel.Configure(builder);
+        Features.Notifications.NotificationModel.Configure(builder);
     }
 }

@@ -8,8 +8,8 @@ namespace ClaimDesk.Web.Data;
 /// administrator and, when asked, demo data. Database errors become one-line <see cref="StartupException"/>s.
 /// </summary>
 public sealed class DatabaseInitializer(
-    SchemaMigrator migrator, ReferenceDataSeeder referenceData, AccountSeeder accounts, DemoData demoData, DatabaseInfo database,
-    AppDbContext db, TimeProvider clock)
+    SchemaMigrator migrator, ReferenceDataSeeder referenceData, Features.Notifications.NotificationDefaults notifications,
+    AccountSeeder accounts, DemoData demoData, DatabaseInfo database, AppDbContext db, TimeProvider clock)
 {
     public async Task InitializeAsync(bool seedDemo, CancellationToken cancellationToken = default)
     {
@@ -19,6 +19,7 @@ public sealed class DatabaseInitializer(
             // Claims from before the search index (or loaded around EF) are indexed once.
             await Features.Search.ClaimSearch.IndexMissingAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
             await referenceData.SeedAsync(cancellationToken);
+            await notifications.SeedAsync(cancellationToken);
             await accounts.SeedAsync(seedDemo, cancellationToken);
             if (seedDemo)
             {

@@ -27,6 +27,8 @@ public sealed class ClaimDeskOptions
 
     public SmtpOptions Smtp { get; set; } = new();
 
+    public SmsOptions Sms { get; set; } = new();
+
     public OrganisationOptions Organisation { get; set; } = new();
 
     public AttachmentOptions Attachments { get; set; } = new();

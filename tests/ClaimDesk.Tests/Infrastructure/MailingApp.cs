@@ -31,13 +31,16 @@ public sealed class MailingApp : IAsyncDisposable
 
     public OutboxDispatcher Dispatcher => App.Services.GetRequiredService<OutboxDispatcher>();
 
-    /// <summary>Starts the app; with <paramref name="onDatabaseOf"/>, a second node on that app's database (which it keeps owning).</summary>
+    /// <summary>
+    /// Starts the app; with <paramref name="onDatabaseOf"/>, a second node on that app's database (which it keeps owning).
+    /// <paramref name="settings"/> adds settings (an SMS gateway).
+    /// </summary>
     public static async Task<MailingApp> StartAsync(DatabaseProvider provider, SmtpServer? smtp = null, int pollSeconds = 0,
         int maxAttempts = 8, bool settableClock = true, MailingApp? onDatabaseOf = null, int intakePerMinute = 10_000,
         IReadOnlyDictionary<string, string?>? settings = null)
     {
         var database = onDatabaseOf?.Database ?? await TestDatabase.CreateAsync(provider);
-        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        var configured = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["ClaimDesk:Mail:PollSeconds"] = pollSeconds.ToString(CultureInfo.InvariantCulture),
             ["ClaimDesk:Mail:MaxAttempts"] = maxAttempts.ToString(CultureInfo.InvariantCulture),
@@ -45,13 +48,13 @@ public sealed class MailingApp : IAsyncDisposable
         };
         if (smtp is not null)
         {
-            all["ClaimDesk:Smtp:Host"] = "127.0.0.1";
-            all["ClaimDesk:Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture);
-            all["ClaimDesk:Smtp:From"] = "ClaimDesk Reklamacje <reklamacje@claimdesk.test>";
+            configured["ClaimDesk:Smtp:Host"] = "127.0.0.1";
+            configured["ClaimDesk:Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture);
+            configured["ClaimDesk:Smtp:From"] = "ClaimDesk Reklamacje <reklamacje@claimdesk.test>";
         }
 
         var clock = new SettableTimeProvider();
-        var app = new ClaimDeskFactory(database, settings: all, services: settableClock ? clock.Install : null);
+        var app = new ClaimDeskFactory(database, settings: configured, services: settableClock ? clock.Install : null);
         app.StartServer();
         return new MailingApp(database, app, clock, onDatabaseOf is null);
     }

@@ -67,6 +67,14 @@ public sealed class InboundMailTests
     {
         var (app, claims) = await StartAsync(provider);
         await using var _ = app;
+        var assignee = await StaffAccounts.CreateAsync(app.App, StaffRole.Operator, "Olga Operator");
+        var assigneeId = await app.QueryAsync(db => db.Users.Where(u => u.Email == assignee).Select(u => u.Id).SingleAsync());
+        await using (var scope = app.App.Services.CreateAsyncScope())
+        {
+            var commands = scope.ServiceProvider.GetRequiredService<ClaimCommands>();
+            Assert.True((await commands.AssignAsync(claims[1].Id, assigneeId, Actor.System)).Succeeded);
+        }
+
         var photo = TestFiles.Jpeg();
         var text = "Dzień dobry, w załączniku zdjęcie tabliczki. Zażółć gęślą jaźń.\n\nW dniu 25.11.2026 o 10:00 ClaimDesk pisze:\n> Prosimy o zdjęcie tabliczki.";
 
@@ -83,8 +91,14 @@ public sealed class InboundMailTests
         var file = await app.QueryAsync(db => db.ClaimAttachments.AsNoTracking().SingleAsync());
         Assert.Equal((claims[1].Id, message.Id, "tabliczka.jpg", AttachmentVisibility.Public), (file.ClaimId, file.MessageId, file.FileName, file.Visibility));
 
+        // The assignee hears of it in the notification centre, with a link to the claim.
+        var notification = await app.QueryAsync(db => db.Notifications.AsNoTracking()
+            .SingleAsync(n => n.UserId == assigneeId && n.Event == "message.inbound"));
+        Assert.Equal((claims[1].Id, $"/Claims/{claims[1].Id}"), (notification.ClaimId, notification.Link));
+        Assert.Null(notification.ReadAt);
+
         var staff = app.App.CreateBrowserLikeClient();
-        (await staff.SignInAsync(await StaffAccounts.CreateAsync(app.App, StaffRole.Operator), StaffAccounts.Password)).Dispose();
+        (await staff.SignInAsync(assignee, StaffAccounts.Password)).Dispose();
         var card = await staff.GetPageAsync($"/Claims/{claims[1].Id}");
         var entry = Assert.Single(card.QuerySelectorAll("[data-testid=thread] li[data-kind=inbound]"));
         Assert.Contains("Zażółć gęślą jaźń", entry.TextContent, StringComparison.Ordinal);

@@ -11,7 +11,8 @@ namespace ClaimDesk.Web.Features.Claims;
 /// The claim actions shared by the staff pages and the API: one transaction each, the domain method deciding, every
 /// change audited in that transaction. A refused attempt that a role was not allowed is audited too, on its own.
 /// </summary>
-public sealed class ClaimCommands(AppDbContext db, ClaimNumbering numbering, AuditTrail audit, OrganisationClock clock)
+public sealed class ClaimCommands(
+    AppDbContext db, ClaimNumbering numbering, AuditTrail audit, OrganisationClock clock, Notifications.Notifier notifier)
 {
     public async Task<(Claim? Claim, IReadOnlyList<FieldError> Errors)> CreateAsync(
         ClaimInput? input, Actor actor, CancellationToken cancellationToken = default)
@@ -52,6 +53,9 @@ public sealed class ClaimCommands(AppDbContext db, ClaimNumbering numbering, Aud
             return (null, [new FieldError("register", "There is no register '{0}'.", draft.RegisterCode)]);
         }
 
+        // Read before the number's counter row is locked, so the lock is not held for it.
+        var created = await notifier.PrepareAsync(Notifications.NotificationEvent.ClaimCreated, cancellationToken);
+
         // The transaction is all or nothing: a failed save ends it, so EF's savepoints around each SaveChanges (a
         // round trip each on PostgreSQL) buy nothing here.
         var savepoints = db.Database.AutoSavepointsEnabled;
@@ -68,6 +72,7 @@ public sealed class ClaimCommands(AppDbContext db, ClaimNumbering numbering, Aud
             var claim = await OpenNumberedAsync(register.Id, register.NumberingPattern, register.Initial, draft, customer,
                 clock.UtcNow, log, cancellationToken);
             audit.Record(log, actor);
+            notifier.Queue(created, Notifications.ClaimRef.Of(claim), actorUserId: Notifications.Notifier.UserOf(actor));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return (claim, []);
@@ -101,7 +106,9 @@ public sealed class ClaimCommands(AppDbContext db, ClaimNumbering numbering, Aud
     public Task<ClaimOutcome> TransitionAsync(long claimId, string to, TransitionInput input, Actor actor,
         CancellationToken cancellationToken = default) =>
         ChangeAsync(claimId, actor, (claim, log) => claim.MoveTo(claim.Register!.Workflow, to, input, actor, clock.UtcNow, log),
-            refused => new Change(Claim.EntityType, Id(claimId), "transition_refused", "status", refused.Status, to), cancellationToken);
+            refused => new Change(Claim.EntityType, Id(claimId), "transition_refused", "status", refused.Status, to), cancellationToken,
+            (claim, _) => notifier.NotifyAsync(Notifications.NotificationEvent.StatusChanged, Notifications.ClaimRef.Of(claim),
+                actorUserId: Notifications.Notifier.UserOf(actor), cancellationToken: cancellationToken));
 
     public Task<ClaimOutcome> DecideLineAsync(long claimId, int lineNo, LineDecision decision, string? reason, Actor actor,
         CancellationToken cancellationToken = default) =>
@@ -122,7 +129,11 @@ public sealed class ClaimCommands(AppDbContext db, ClaimNumbering numbering, Aud
             (claim, log) => claim.Assign(assigneeId, assigneeId is null ? null : staff[assigneeId],
                 claim.AssigneeId is { } previous && staff.TryGetValue(previous, out var name) ? name : claim.AssigneeId, actor, clock.UtcNow, log),
             _ => new Change(Claim.EntityType, Id(claimId), "assign_refused", "assignee", null, assigneeId is null ? null : staff[assigneeId]),
-            cancellationToken);
+            cancellationToken,
+            (claim, log) => log.Changes.Count > 0 && claim.AssigneeId is not null
+                ? notifier.NotifyAsync(Notifications.NotificationEvent.Assigned, Notifications.ClaimRef.Of(claim),
+                    actorUserId: Notifications.Notifier.UserOf(actor), cancellationToken: cancellationToken)
+                : Task.FromResult(0));
     }
 
     /// <summary>Active users holding a staff role, by id, with their display names.</summary>
@@ -140,8 +151,12 @@ public sealed class ClaimCommands(AppDbContext db, ClaimNumbering numbering, Aud
         ChangeAsync(claimId, actor, (claim, log) => claim.Delete(actor, clock.UtcNow, log),
             _ => new Change(Claim.EntityType, Id(claimId), "delete_refused"), cancellationToken);
 
+    /// <summary>
+    /// Applies <paramref name="change"/> in one transaction; after a success, <paramref name="notify"/> adds its
+    /// notifications (<see cref="Notifications.Notifier"/>) to the same unit of work.
+    /// </summary>
     private async Task<ClaimOutcome> ChangeAsync(long claimId, Actor actor, Func<Claim, ChangeLog, ClaimOutcome> change,
-        Func<Claim, Change> refusal, CancellationToken cancellationToken)
+        Func<Claim, Change> refusal, CancellationToken cancellationToken, Func<Claim, ChangeLog, Task>? notify = null)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var claim = await db.Claims
@@ -171,6 +186,11 @@ public sealed class ClaimCommands(AppDbContext db, ClaimNumbering numbering, Aud
         }
 
         audit.Record(log, actor);
+        if (notify is not null)
+        {
+            await notify(claim, log);
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);

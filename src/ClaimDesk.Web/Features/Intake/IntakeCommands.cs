@@ -20,7 +20,7 @@ public sealed record ActivationResult(ActivationState State, IReadOnlyList<strin
 /// </summary>
 public sealed class IntakeCommands(
     AppDbContext db, ClaimCommands claims, AuditTrail audit, OrganisationClock clock, Outbox outbox, IntakeMails mails,
-    TrackingLinks trackingLinks, PendingUploads uploads, IOptions<ClaimDeskOptions> options)
+    TrackingLinks trackingLinks, PendingUploads uploads, IOptions<ClaimDeskOptions> options, Notifications.Notifier notifier)
 {
     public const string Unconfirmed = "unconfirmed";
     public const string Confirmed = "new";
@@ -124,6 +124,7 @@ public sealed class IntakeCommands(
             return new(ActivationState.Expired, []);
         }
 
+        var created = await notifier.PrepareAsync(Notifications.NotificationEvent.ClaimCreated, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Single use even when the link is opened twice at once: only one request turns "unused" into "used".
         var taken = await db.AccessTokens.Where(t => t.Id == token.Id && t.UsedAt == null)
@@ -153,6 +154,9 @@ public sealed class IntakeCommands(
                     throw new InvalidOperationException(
                         $"The workflow of '{Register}' does not let the system confirm a web claim: {outcome.Message}");
                 }
+
+                // Staff hear of a web claim now, when it becomes theirs to process, not at the unconfirmed submission.
+                notifier.Queue(created, Notifications.ClaimRef.Of(claim));
             }
 
             tracked.Add((claim, trackingLinks.Issue(claim.Id, baseUrl)));

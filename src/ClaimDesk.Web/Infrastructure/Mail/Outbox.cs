@@ -5,9 +5,9 @@ using Microsoft.Extensions.Options;
 namespace ClaimDesk.Web.Infrastructure.Mail;
 
 /// <summary>
-/// Queues e-mail in the current unit of work: the row is added to <see cref="AppDbContext"/> but not saved, so the
-/// caller's SaveChanges writes it in the same transaction as the change that caused it. If that transaction rolls
-/// back, the e-mail never existed. <see cref="OutboxDispatcher"/> sends it later, outside any request.
+/// Queues e-mail and text messages in the current unit of work: the row is added to <see cref="AppDbContext"/> but not
+/// saved, so the caller's SaveChanges writes it in the same transaction as the change that caused it. If that
+/// transaction rolls back, the message never existed. <see cref="OutboxDispatcher"/> sends it later, outside any request.
 /// </summary>
 public sealed class Outbox(AppDbContext db, TimeProvider clock, IOptions<ClaimDeskOptions> options)
 {
@@ -22,25 +22,49 @@ public sealed class Outbox(AppDbContext db, TimeProvider clock, IOptions<ClaimDe
             throw new ArgumentException($"'{to}' is not an e-mail address.", nameof(to));
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var message = new OutboxMessage
+        return Add(new OutboxMessage
         {
             Kind = OutboxMessage.EmailKind,
             To = to.Trim(),
             Subject = subject,
             TextBody = textBody,
             HtmlBody = htmlBody,
-            Status = OutboxStatus.Pending,
-            NextAttemptAt = now,
-            CreatedAt = now,
-            InternetMessageId = $"<{Guid.NewGuid():N}@{SenderDomain(options.Value)}>",
             Attachments = [.. (attachments ?? []).Select(a => new OutboxAttachment
             {
                 FileName = a.FileName,
                 ContentType = a.ContentType,
                 Content = a.Content,
             })],
-        };
+        });
+    }
+
+    /// <summary>
+    /// Adds a text message to <paramref name="phone"/> to the unit of work; returns the unsaved row. The number is kept
+    /// with its leading <c>+</c> and digits only (spaces, dashes, dots and brackets are dropped).
+    /// </summary>
+    public OutboxMessage Sms(string phone, string text)
+    {
+        var to = PhoneNumber(phone)
+            ?? throw new ArgumentException($"'{phone}' is not a phone number.", nameof(phone));
+        return Add(new OutboxMessage { Kind = OutboxMessage.SmsKind, To = to, TextBody = text });
+    }
+
+    /// <summary>A phone number as gateways take it (<c>+48600100200</c>), or null when <paramref name="phone"/> is none.</summary>
+    public static string? PhoneNumber(string? phone)
+    {
+        var kept = new string([.. (phone ?? "").Where(c => !(char.IsWhiteSpace(c) || c is '-' or '.' or '(' or ')' or '/'))]);
+        var digits = kept.StartsWith('+') ? kept[1..] : kept;
+        return digits.Length is >= 5 and <= 20 && digits.All(char.IsAsciiDigit) ? kept : null;
+    }
+
+    /// <summary>Adds <paramref name="message"/> to the unit of work, pending and due now, with its own Message-ID.</summary>
+    private OutboxMessage Add(OutboxMessage message)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        message.Status = OutboxStatus.Pending;
+        message.NextAttemptAt = now;
+        message.CreatedAt = now;
+        message.InternetMessageId = $"<{Guid.NewGuid():N}@{SenderDomain(options.Value)}>";
         db.OutboxMessages.Add(message);
         return message;
     }

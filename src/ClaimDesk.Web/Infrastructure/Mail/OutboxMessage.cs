@@ -2,17 +2,19 @@ namespace ClaimDesk.Web.Infrastructure.Mail;
 
 /// <summary>
 /// Something to deliver, written in the same transaction as the change that caused it (DESIGN §4 Outbox) and sent
-/// later by <see cref="OutboxDispatcher"/>. Only e-mail for now (<see cref="Kind"/> <c>email</c>).
+/// later by <see cref="OutboxDispatcher"/>: an e-mail (<see cref="Kind"/> <c>email</c>) or a text message (<c>sms</c>:
+/// <see cref="To"/> is the phone number, <see cref="TextBody"/> the text, no subject).
 /// </summary>
 public sealed class OutboxMessage
 {
     public const string EmailKind = "email";
+    public const string SmsKind = "sms";
 
     public long Id { get; set; }
 
     public string Kind { get; set; } = EmailKind;
 
-    /// <summary>The recipient's address (one address; a message to several people is several rows).</summary>
+    /// <summary>The recipient's address or phone number (one; a message to several people is several rows).</summary>
     public string To { get; set; } = "";
 
     public string Subject { get; set; } = "";
@@ -39,7 +41,7 @@ public sealed class OutboxMessage
 
     public DateTime? SentAt { get; set; }
 
-    /// <summary>The Message-ID header, fixed when the message is written, so a copy sent again is recognisable.</summary>
+    /// <summary>The Message-ID header (for SMS the id given to the gateway), fixed when the message is written, so a copy sent again is recognisable.</summary>
     public string InternetMessageId { get; set; } = "";
 
     public List<OutboxAttachment> Attachments { get; set; } = [];
