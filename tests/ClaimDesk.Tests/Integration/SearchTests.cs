@@ -64,5 +64,16 @@ public sealed class SearchTests
 
         Assert.Equal([other.Number], await FindAsync("uszkodzenie transporcie"));
         Assert.Equal(3, await app.QueryAsync(db => db.ClaimSearch.CountAsync()));
+
+        // A new claim's document, built in memory as it is saved, is the one re-indexing from the database builds.
+        var built = await app.QueryAsync(db => db.ClaimSearch.AsNoTracking().OrderBy(d => d.ClaimId).Select(d => d.Document).ToListAsync());
+        await app.QueryAsync(async db =>
+        {
+            await ClaimDesk.Web.Features.Search.ClaimSearch.RefreshAsync(db, [polish.Id, czech.Id], DateTime.UtcNow);
+            return 0;
+        });
+        var rebuilt = await app.QueryAsync(db => db.ClaimSearch.AsNoTracking().OrderBy(d => d.ClaimId).Select(d => d.Document).ToListAsync());
+        Assert.Equal(built, rebuilt);
+        Assert.Contains("zofia wisniewska", built[0], StringComparison.Ordinal);
     }
 }

@@ -61,6 +61,19 @@ public static class ClaimSearch
         return db.Database.SqlQuery<long>($"SELECT rowid AS \"Value\" FROM fts_claim_search WHERE fts_claim_search MATCH {match}");
     }
 
+    /// <summary>The document of a claim held in memory (a new one: its lines and customer given, its messages too).</summary>
+    public static string DocumentOf(Claim claim, Core.Customers.Customer? customer, IEnumerable<ClaimLine> lines, IEnumerable<string> messages) =>
+        SearchText.Document([
+            claim.Number, claim.ContactName, claim.ContactEmail, claim.ContactPhone, claim.Description,
+            customer?.Name, customer?.Code, customer?.TaxId, customer?.Email,
+            .. lines.SelectMany(l => new[]
+            {
+                l.ReferenceNumber, l.ProductCode, l.ProductName, l.Ean, l.SerialNumber, l.SalesDocumentNumber,
+                l.FaultDescription, l.Diagnosis, l.DecisionReason,
+            }),
+            .. messages,
+        ]);
+
     /// <summary>Writes the current text of these claims into the index, on the context's connection and transaction.</summary>
     public static async Task RefreshAsync(AppDbContext db, IReadOnlyCollection<long> claimIds, DateTime now, CancellationToken cancellationToken = default)
     {
@@ -122,45 +135,59 @@ public static class ClaimSearch
 }
 
 /// <summary>
-/// Keeps the search index in step with every change saved through EF: the claims, lines and messages a SaveChanges
-/// adds or changes are re-indexed right after it, on the same connection and in the same transaction, so the index
-/// never lags behind a committed change and a rolled-back change leaves no trace in it.
+/// Keeps the search index in step with every change saved through EF, in the same transaction, so the index never
+/// lags behind a committed change and a rolled-back change leaves no trace in it.
+/// <list type="bullet">
+/// <item>A new claim (all its lines are being added) gets its document built from the entities in memory and added to
+/// the same SaveChanges: no extra round trip on the path every claim takes.</item>
+/// <item>Any other change that touches indexed text (a message, a line's or the claim's searchable fields) re-indexes the
+/// claim from the database right after the save. Status changes and the like touch no indexed text and cost nothing.</item>
+/// </list>
 /// </summary>
 public sealed class ClaimSearchInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
-    private readonly ConditionalWeakTable<DbContext, List<object>> _pending = [];
+    private static readonly HashSet<string> ClaimText =
+        [nameof(Claim.Number), nameof(Claim.ContactName), nameof(Claim.ContactEmail), nameof(Claim.ContactPhone), nameof(Claim.Description), nameof(Claim.CustomerId)];
+
+    private static readonly HashSet<string> LineText =
+    [
+        nameof(ClaimLine.ReferenceNumber), nameof(ClaimLine.ProductCode), nameof(ClaimLine.ProductName), nameof(ClaimLine.Ean),
+        nameof(ClaimLine.SerialNumber), nameof(ClaimLine.SalesDocumentNumber), nameof(ClaimLine.FaultDescription),
+        nameof(ClaimLine.Diagnosis), nameof(ClaimLine.DecisionReason),
+    ];
+
+    private readonly ConditionalWeakTable<DbContext, List<long>> _pending = [];
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         if (eventData.Context is AppDbContext db)
         {
-            var changed = db.ChangeTracker.Entries()
-                .Where(e => e.State is EntityState.Added or EntityState.Modified
-                    && e.Entity is Claim or ClaimLine or ClaimMessage)
-                .Select(e => e.Entity)
-                .ToList();
-            if (changed.Count > 0)
-            {
-                _pending.AddOrUpdate(db, changed);
-            }
+            Prepare(db);
         }
 
         return ValueTask.FromResult(result);
     }
 
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is AppDbContext db)
+        {
+            Prepare(db);
+            if (_pending.TryGetValue(db, out _))
+            {
+                throw new InvalidOperationException("Claims are saved asynchronously: a synchronous SaveChanges would skip the search index.");
+            }
+        }
+
+        return result;
+    }
+
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is AppDbContext db && _pending.TryGetValue(db, out var changed))
+        if (eventData.Context is AppDbContext db && _pending.TryGetValue(db, out var ids))
         {
             _pending.Remove(db);
-            var ids = changed.Select(e => e switch
-            {
-                Claim claim => claim.Id,
-                ClaimLine line => line.ClaimId,
-                ClaimMessage message => message.ClaimId,
-                _ => 0,
-            }).Where(id => id > 0).ToList();
             await ClaimSearch.RefreshAsync(db, ids, clock.GetUtcNow().UtcDateTime, cancellationToken);
         }
 
@@ -181,8 +208,58 @@ public sealed class ClaimSearchInterceptor(TimeProvider clock) : SaveChangesInte
         return Task.CompletedTask;
     }
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
-        eventData.Context?.ChangeTracker.Entries().Any(e => e.Entity is Claim or ClaimLine or ClaimMessage && e.State != EntityState.Unchanged) == true
-            ? throw new InvalidOperationException("Claims are saved asynchronously: a synchronous SaveChanges would skip the search index.")
-            : result;
+    private void Prepare(AppDbContext db)
+    {
+        var tracker = db.ChangeTracker;
+        // Interceptors run before SaveChanges looks for changes itself: lines just put into a claim's list count too.
+        if (tracker.AutoDetectChangesEnabled)
+        {
+            tracker.DetectChanges();
+        }
+
+        var refresh = new HashSet<long>();
+        var added = tracker.Entries<ClaimLine>().Where(e => e.State == EntityState.Added).GroupBy(e => e.Entity.ClaimId);
+        foreach (var group in added)
+        {
+            var claim = tracker.Entries<Claim>().FirstOrDefault(e => e.Entity.Id == group.Key)?.Entity;
+            if (claim is not null && claim.Lines.Count == group.Count() && claim.Lines.All(l => group.Any(e => e.Entity == l)))
+            {
+                // Every line of the claim is new: so is the claim, and nothing of it is in the index yet.
+                var customer = claim.Customer
+                    ?? tracker.Entries<Core.Customers.Customer>().FirstOrDefault(e => e.Entity.Id == claim.CustomerId)?.Entity;
+                db.ClaimSearch.Add(new ClaimSearchDocument
+                {
+                    ClaimId = claim.Id,
+                    Document = ClaimSearch.DocumentOf(claim, customer, claim.Lines, []),
+                    IndexedAt = clock.GetUtcNow().UtcDateTime,
+                });
+            }
+            else
+            {
+                refresh.Add(group.Key);
+            }
+        }
+
+        foreach (var entry in tracker.Entries())
+        {
+            switch (entry.Entity)
+            {
+                case Claim claim when entry.State == EntityState.Modified && entry.Properties.Any(p => p.IsModified && ClaimText.Contains(p.Metadata.Name)):
+                    refresh.Add(claim.Id);
+                    break;
+                case ClaimLine line when entry.State == EntityState.Modified && entry.Properties.Any(p => p.IsModified && LineText.Contains(p.Metadata.Name)):
+                    refresh.Add(line.ClaimId);
+                    break;
+                case ClaimMessage message when entry.State is EntityState.Added or EntityState.Modified:
+                    refresh.Add(message.ClaimId);
+                    break;
+            }
+        }
+
+        refresh.Remove(0);
+        if (refresh.Count > 0)
+        {
+            _pending.AddOrUpdate(db, [.. refresh]);
+        }
+    }
 }
