@@ -58,6 +58,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Features.Search.ClaimSearchDocument> ClaimSearch => Set<Features.Search.ClaimSearchDocument>();
 
+    public DbSet<Core.Assignment.Team> Teams => Set<Core.Assignment.Team>();
+
+    public DbSet<Core.Assignment.AssignmentRule> AssignmentRules => Set<Core.Assignment.AssignmentRule>();
+
     public DbSet<Features.Claims.ClaimAttachment> ClaimAttachments => Set<Features.Claims.ClaimAttachment>();
 
     public DbSet<Features.Notifications.NotificationRule> NotificationRules => Set<Features.Notifications.NotificationRule>();
@@ -120,6 +124,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         OutboxModel.Configure(builder);
         Features.Intake.IntakeModel.Configure(builder);
         Features.Search.ClaimSearchModel.Configure(builder);
+        Features.Assignment.AssignmentModel.Configure(builder);
         Features.Notifications.NotificationModel.Configure(builder);
     }
 }

@@ -12,7 +12,8 @@ namespace ClaimDesk.Web.Features.Claims;
 /// change audited in that transaction. A refused attempt that a role was not allowed is audited too, on its own.
 /// </summary>
 public sealed class ClaimCommands(
-    AppDbContext db, ClaimNumbering numbering, AuditTrail audit, OrganisationClock clock, Notifications.Notifier notifier)
+    AppDbContext db, ClaimNumbering numbering, AuditTrail audit, OrganisationClock clock, Notifications.Notifier notifier,
+    Assignment.AutoAssignment autoAssignment)
 {
     public async Task<(Claim? Claim, IReadOnlyList<FieldError> Errors)> CreateAsync(
         ClaimInput? input, Actor actor, CancellationToken cancellationToken = default)
@@ -71,6 +72,7 @@ public sealed class ClaimCommands(
             var log = new ChangeLog();
             var claim = await OpenNumberedAsync(register.Id, register.NumberingPattern, register.Initial, draft, customer,
                 clock.UtcNow, log, cancellationToken);
+            await autoAssignment.AssignAsync(claim, customer, log, clock.UtcNow, cancellationToken);
             audit.Record(log, actor);
             notifier.Queue(created, Notifications.ClaimRef.Of(claim), actorUserId: Notifications.Notifier.UserOf(actor));
             await db.SaveChangesAsync(cancellationToken);
@@ -137,7 +139,11 @@ public sealed class ClaimCommands(
     }
 
     /// <summary>Active users holding a staff role, by id, with their display names.</summary>
-    public async Task<Dictionary<string, string>> StaffNamesAsync(CancellationToken cancellationToken = default)
+    public Task<Dictionary<string, string>> StaffNamesAsync(CancellationToken cancellationToken = default) =>
+        StaffNamesAsync(db, cancellationToken);
+
+    /// <summary>Active users holding a staff role, by id, with their display names.</summary>
+    public static async Task<Dictionary<string, string>> StaffNamesAsync(AppDbContext db, CancellationToken cancellationToken = default)
     {
         var staffRoles = Core.Security.StaffRole.Staff.ToList();
         return await db.Users.AsNoTracking()

@@ -10,6 +10,7 @@ public static class ClaimServices
         services.AddScoped<ClaimCommands>();
         services.AddScoped<ClaimAttachments>();
         services.AddScoped<ClaimThread>();
+        services.AddScoped<Assignment.AutoAssignment>();
         services.AddScoped<Board.BoardQueries>();
         services.AddSingleton<AttachmentPolicy>();
         services.AddSingleton<IFileStore, LocalFileStore>();

@@ -27,6 +27,7 @@ public static partial class HistoryText
             ("delete_refused", _) => localizer["Refused: deletion"],
             ("deleted", _) => localizer["Deleted"],
             ("assigned", _) => localizer["Assignee"],
+            (Assignment.AutoAssignment.RuleAction, _) => localizer["Assigned by the rule"],
             ("assign_refused", _) => localizer["Refused: assignment"],
             (ClaimAttachments.AddedAction, _) => localizer["Attachment added"],
             (ClaimThread.PostedAction, _) => localizer["Message added"],

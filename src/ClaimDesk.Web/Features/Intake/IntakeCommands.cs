@@ -20,7 +20,8 @@ public sealed record ActivationResult(ActivationState State, IReadOnlyList<strin
 /// </summary>
 public sealed class IntakeCommands(
     AppDbContext db, ClaimCommands claims, AuditTrail audit, OrganisationClock clock, Outbox outbox, IntakeMails mails,
-    TrackingLinks trackingLinks, PendingUploads uploads, IOptions<ClaimDeskOptions> options, Notifications.Notifier notifier)
+    TrackingLinks trackingLinks, PendingUploads uploads, IOptions<ClaimDeskOptions> options, Notifications.Notifier notifier,
+    Assignment.AutoAssignment autoAssignment)
 {
     public const string Unconfirmed = "unconfirmed";
     public const string Confirmed = "new";
@@ -154,6 +155,8 @@ public sealed class IntakeCommands(
                     throw new InvalidOperationException(
                         $"The workflow of '{Register}' does not let the system confirm a web claim: {outcome.Message}");
                 }
+
+                await autoAssignment.AssignAsync(claim, null, log, now, cancellationToken);
 
                 // Staff hear of a web claim now, when it becomes theirs to process, not at the unconfirmed submission.
                 notifier.Queue(created, Notifications.ClaimRef.Of(claim));

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Memory;
 using System.Globalization;
 using ClaimDesk.Core.Claims;
 using ClaimDesk.Core.Common;
@@ -64,8 +65,26 @@ internal sealed record StaffMember(string Id, string Name, string? Email, string
 /// </summary>
 public sealed class Notifier(
     AppDbContext db, Outbox outbox, TrackingLinks trackingLinks, OrganisationClock clock, IHttpContextAccessor http,
-    IOptions<ClaimDeskOptions> options)
+    IOptions<ClaimDeskOptions> options, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
 {
+    /// <summary>
+    /// How long a node reuses what an event needs (rules, templates, staff, labels) before reading it again: every claim
+    /// raises events, and these change rarely. Edits on the administration pages take effect on their node at once
+    /// (<see cref="Forget"/>), on other nodes within this time.
+    /// </summary>
+    public static readonly TimeSpan PlanCacheTime = TimeSpan.FromSeconds(10);
+
+    /// <summary>Drops the cached plans, after an edit of rules or templates.</summary>
+    public static void Forget(Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
+    {
+        foreach (var ev in NotificationEvent.All)
+        {
+            cache.Remove(PlanKey(ev));
+        }
+    }
+
+    private static string PlanKey(string ev) => $"claimdesk:notification-plan:{ev}";
+
     /// <summary>How much of a claimant's message an inbound-message notification quotes.</summary>
     public const int QuotedMessageLength = 300;
 
@@ -93,6 +112,15 @@ public sealed class Notifier(
             throw new ArgumentException($"'{ev}' is not a notification event.", nameof(ev));
         }
 
+        return (await cache.GetOrCreateAsync(PlanKey(ev), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = PlanCacheTime;
+            return ReadPlanAsync(ev, cancellationToken);
+        }))!;
+    }
+
+    private async Task<NotificationPlan> ReadPlanAsync(string ev, CancellationToken cancellationToken)
+    {
         var rules = await db.NotificationRules.AsNoTracking().Where(r => r.Event == ev && r.Enabled).OrderBy(r => r.Id)
             .ToListAsync(cancellationToken);
         if (rules.Count == 0)

@@ -42,8 +42,16 @@ public sealed class TemplateForm
 /// placeholder its event does not have is refused with the placeholder named, and the form keeps what was typed.
 /// </summary>
 public sealed class NotificationAdministration(
-    AppDbContext db, AuditTrail audit, OrganisationClock clock, IStringLocalizer<SharedResource> localizer, IOptions<ClaimDeskOptions> options)
+    AppDbContext db, AuditTrail audit, OrganisationClock clock, IStringLocalizer<SharedResource> localizer, IOptions<ClaimDeskOptions> options,
+    Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
 {
+    /// <summary>Saves an edit, and makes this node read the rules and templates afresh for the next notification.</summary>
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        ClaimDesk.Web.Features.Notifications.Notifier.Forget(cache);
+    }
+
     public async Task<IReadOnlyList<RuleRow>> RulesAsync(CancellationToken cancellationToken = default)
     {
         var rules = await db.NotificationRules.AsNoTracking().ToListAsync(cancellationToken);
@@ -113,9 +121,9 @@ public sealed class NotificationAdministration(
 
         var rule = new NotificationRule { Event = form.Event!, Recipient = form.Recipient!, Role = role, UserId = userId, Channel = form.Channel!, Enabled = true };
         db.NotificationRules.Add(rule);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         audit.Record(NotificationRule.EntityType, Id(rule.Id), "created", "rule", null, Describe(rule));
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         return [];
     }
 
@@ -132,7 +140,7 @@ public sealed class NotificationAdministration(
         {
             audit.Record(NotificationRule.EntityType, Id(id), "updated", "enabled", Yes(rule.Enabled), Yes(enabled));
             rule.Enabled = enabled;
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveAsync(cancellationToken);
         }
 
         return true;
@@ -148,7 +156,7 @@ public sealed class NotificationAdministration(
 
         db.NotificationRules.Remove(rule);
         audit.Record(NotificationRule.EntityType, Id(id), "deleted", "rule", Describe(rule), null);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         return true;
     }
 
@@ -225,7 +233,7 @@ public sealed class NotificationAdministration(
         template.Subject = subject;
         template.Body = body;
         template.UpdatedAt = clock.UtcNow;
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         return [];
     }
 
