@@ -58,6 +58,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Features.Claims.ClaimAttachment> ClaimAttachments => Set<Features.Claims.ClaimAttachment>();
 
+    public DbSet<Features.Deadlines.StoredSlaPolicy> SlaPolicies => Set<Features.Deadlines.StoredSlaPolicy>();
+
+    public DbSet<Features.Deadlines.StoredDeadline> ClaimDeadlines => Set<Features.Deadlines.StoredDeadline>();
+
     /// <summary>Every timestamp is UTC; SQLite hands them back unspecified, so they are marked UTC when read.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -111,5 +115,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         MasterDataModel.Configure(builder);
         OutboxModel.Configure(builder);
         Features.Intake.IntakeModel.Configure(builder);
+        Features.Deadlines.DeadlineModel.Configure(builder);
     }
 }
