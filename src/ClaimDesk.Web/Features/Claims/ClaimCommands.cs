@@ -11,7 +11,8 @@ namespace ClaimDesk.Web.Features.Claims;
 /// The claim actions shared by the staff pages and the API: one transaction each, the domain method deciding, every
 /// change audited in that transaction. A refused attempt that a role was not allowed is audited too, on its own.
 /// </summary>
-public sealed class ClaimCommands(AppDbContext db, ClaimNumbering numbering, AuditTrail audit, OrganisationClock clock)
+public sealed class ClaimCommands(
+    AppDbContext db, ClaimNumbering numbering, AuditTrail audit, OrganisationClock clock, Deadlines.ClaimDeadlines deadlines)
 {
     public async Task<(Claim? Claim, IReadOnlyList<FieldError> Errors)> CreateAsync(
         ClaimInput? input, Actor actor, CancellationToken cancellationToken = default)
@@ -68,6 +69,7 @@ public sealed class ClaimCommands(AppDbContext db, ClaimNumbering numbering, Aud
             var claim = await OpenNumberedAsync(register.Id, register.NumberingPattern, register.Initial, draft, customer,
                 clock.UtcNow, log, cancellationToken);
             audit.Record(log, actor);
+            await deadlines.RecomputeAsync(claim, actor, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return (claim, []);
@@ -171,6 +173,7 @@ public sealed class ClaimCommands(AppDbContext db, ClaimNumbering numbering, Aud
         }
 
         audit.Record(log, actor);
+        await deadlines.RecomputeAsync(claim, actor, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

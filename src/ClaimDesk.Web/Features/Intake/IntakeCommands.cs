@@ -20,7 +20,7 @@ public sealed record ActivationResult(ActivationState State, IReadOnlyList<strin
 /// </summary>
 public sealed class IntakeCommands(
     AppDbContext db, ClaimCommands claims, AuditTrail audit, OrganisationClock clock, Outbox outbox, IntakeMails mails,
-    TrackingLinks trackingLinks, PendingUploads uploads, IOptions<ClaimDeskOptions> options)
+    TrackingLinks trackingLinks, PendingUploads uploads, Deadlines.ClaimDeadlines deadlines, IOptions<ClaimDeskOptions> options)
 {
     public const string Unconfirmed = "unconfirmed";
     public const string Confirmed = "new";
@@ -159,6 +159,7 @@ public sealed class IntakeCommands(
         }
 
         audit.Record(log, Actor.System);
+        await deadlines.RecomputeAsync(claims, Actor.System, cancellationToken);
         if (claims.Count > 0 && claims[0].ContactEmail is { } email)
         {
             var mail = mails.Acknowledgement(claims[0].ContactLanguage, tracked);
