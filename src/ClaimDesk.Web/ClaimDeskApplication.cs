@@ -6,6 +6,7 @@ using ClaimDesk.Web.Features.ApiKeys;
 using ClaimDesk.Web.Features.Claims;
 using ClaimDesk.Web.Features.MasterData;
 using ClaimDesk.Web.Features.Culture;
+using ClaimDesk.Web.Features.Deadlines;
 using ClaimDesk.Web.Features.Health;
 using ClaimDesk.Web.Features.Inbound;
 using ClaimDesk.Web.Features.Intake;
@@ -43,6 +44,24 @@ public static class ClaimDeskApplication
                 $"ClaimDesk:DefaultLanguage is '{options.DefaultLanguage}', but it must be one of: {string.Join(", ", Language.All)}.");
         }
 
+        foreach (var (name, value, least) in (ReadOnlySpan<(string, int, int)>)[
+            ("ScanSeconds", options.Deadlines.ScanSeconds, 0), ("ReminderHours", options.Deadlines.ReminderHours, 0),
+            ("AlarmDay", options.Deadlines.AlarmDay, 1)])
+        {
+            if (value < least)
+            {
+                throw new StartupException($"ClaimDesk:Deadlines:{name} is {value}, but it must be at least {least}.");
+            }
+        }
+
+        foreach (var code in options.Organisation.RegisterJurisdictions.Values.Prepend(options.Organisation.Jurisdiction))
+        {
+            if (!Core.Common.Codes.TryParse<Core.Deadlines.Jurisdiction>(code, out _))
+            {
+                throw new StartupException($"The jurisdiction '{code}' (ClaimDesk:Organisation) is not one of: pl, cz.");
+            }
+        }
+
         if (options.Attachments.MaxBytes < 1)
         {
             throw new StartupException($"ClaimDesk:Attachments:MaxBytes is {options.Attachments.MaxBytes}, but it must be at least 1.");
@@ -75,6 +94,7 @@ public static class ClaimDeskApplication
         services.AddClaimDeskAccounts();
         services.AddClaimDeskClaims();
         services.AddClaimDeskIntake();
+        services.AddClaimDeskDeadlines();
         services.AddClaimDeskMasterData();
         services.AddClaimDeskApiKeys();
         services.AddClaimDeskLocalization(options);

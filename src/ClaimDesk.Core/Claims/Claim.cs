@@ -14,6 +14,8 @@ public sealed class Claim
 {
     public const string EntityType = "claim";
     public const string LineEntityType = "claim_line";
+    public const string GoodsReceivedStatus = "goods_received";
+    public const string WaitingForGoodsStatus = "waiting_for_goods";
 
     public long Id { get; set; }
 
@@ -66,6 +68,21 @@ public sealed class Claim
     public DateTime? ResolvedAt { get; set; }
 
     public DateTime? ClosedAt { get; set; }
+
+    /// <summary>Whose law governs the statutory deadlines (DOMAIN-RULES); fixed when the deadlines are first computed.</summary>
+    public Deadlines.Jurisdiction? Jurisdiction { get; set; }
+
+    /// <summary>When the contract was made, if known: chooses the version of a statutory rule (else the lines' purchase date).</summary>
+    public DateOnly? ContractDate { get; set; }
+
+    /// <summary>When the goods reached the company; starts PL-GUAR.</summary>
+    public DateTime? GoodsReceivedAt { get; set; }
+
+    /// <summary>The first public message to the claimant; meets an SLA first-response target.</summary>
+    public DateTime? FirstResponseAt { get; set; }
+
+    /// <summary>The earliest due time among the claim's running deadlines, kept for sorting lists by it.</summary>
+    public DateTime? NextDueAt { get; set; }
 
     public DateTime CreatedAt { get; set; }
 
@@ -285,6 +302,12 @@ public sealed class Claim
         if (to == "resolved")
         {
             ResolvedAt = now;
+        }
+
+        // The goods are in once the claim enters goods_received, or leaves waiting_for_goods to be worked on.
+        if (GoodsReceivedAt is null && (to == GoodsReceivedStatus || (from == WaitingForGoodsStatus && target.Category == StatusCategory.Open)))
+        {
+            GoodsReceivedAt = now;
         }
 
         ClosedAt = target.Category == StatusCategory.Closed ? now : null;

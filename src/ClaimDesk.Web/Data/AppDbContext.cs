@@ -69,6 +69,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Features.Notifications.NotificationTemplate> NotificationTemplates => Set<Features.Notifications.NotificationTemplate>();
 
     public DbSet<Features.Notifications.Notification> Notifications => Set<Features.Notifications.Notification>();
+    public DbSet<Features.Deadlines.StoredSlaPolicy> SlaPolicies => Set<Features.Deadlines.StoredSlaPolicy>();
+
+    public DbSet<Features.Deadlines.StoredDeadline> ClaimDeadlines => Set<Features.Deadlines.StoredDeadline>();
 
     /// <summary>Every timestamp is UTC; SQLite hands them back unspecified, so they are marked UTC when read.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -126,5 +129,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         Features.Search.ClaimSearchModel.Configure(builder);
         Features.Assignment.AssignmentModel.Configure(builder);
         Features.Notifications.NotificationModel.Configure(builder);
+        Features.Deadlines.DeadlineModel.Configure(builder);
     }
 }

@@ -36,6 +36,21 @@ public sealed class ClaimDeskOptions
     public IntakeOptions Intake { get; set; } = new();
 
     public InboundMailOptions InboundMail { get; set; } = new();
+
+    public DeadlineOptions Deadlines { get; set; } = new();
+}
+
+/// <summary>The deadline scanner (<c>ClaimDesk:Deadlines</c>).</summary>
+public sealed class DeadlineOptions
+{
+    /// <summary>Seconds between the scanner's rounds; 0 turns the scanner off on this node.</summary>
+    public int ScanSeconds { get; set; } = 60;
+
+    /// <summary>How many hours before a deadline is due its reminder goes to the assignee.</summary>
+    public int ReminderHours { get; set; } = 24;
+
+    /// <summary>The day after receipt (that day not counted) on which managers are alarmed about a PL consumer claim still without a response.</summary>
+    public int AlarmDay { get; set; } = 12;
 }
 
 /// <summary>Files attached to claims (<c>ClaimDesk:Attachments</c>).</summary>
@@ -91,6 +106,12 @@ public sealed class OrganisationOptions
 
     /// <summary>The postal address, one line per line; nothing is printed when it is not configured.</summary>
     public string? Address { get; set; }
+
+    /// <summary>Whose law governs claims' statutory deadlines: <c>pl</c> or <c>cz</c>.</summary>
+    public string Jurisdiction { get; set; } = "pl";
+
+    /// <summary>Registers whose claims fall under another jurisdiction, by register code (<c>complaints-cz</c> = <c>cz</c>).</summary>
+    public Dictionary<string, string> RegisterJurisdictions { get; set; } = [];
 }
 
 public sealed class IntakeOptions

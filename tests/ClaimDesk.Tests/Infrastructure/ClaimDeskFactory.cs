@@ -38,6 +38,8 @@ public sealed class ClaimDeskFactory : WebApplicationFactory<Program>
             ["ClaimDesk:Admin:Email"] = AdminEmail,
             ["ClaimDesk:Admin:Password"] = adminPassword ?? "",
             ["ClaimDesk:Demo"] = demo ? "true" : "false",
+            // The deadline scanner runs when a test asks (DeadlineScanner.ScanOnceAsync), not on its own.
+            ["ClaimDesk:Deadlines:ScanSeconds"] = "0",
             ["ClaimDesk:RateLimits:SignInPerMinute"] = signInsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -16,8 +16,10 @@ namespace ClaimDesk.Web.Features.Claims;
 /// </summary>
 public sealed class CardModel(
     AppDbContext db, ClaimQueries queries, ClaimCommands commands, ClaimAttachments attachments, ClaimThread thread, AuditTrail audit,
-    IOptions<Infrastructure.ClaimDeskOptions> options, IStringLocalizer<SharedResource> localizer) : PageModel
+    IOptions<Infrastructure.ClaimDeskOptions> options, IStringLocalizer<SharedResource> localizer, Deadlines.DeadlineQueries deadlines) : PageModel
 {
+    public IReadOnlyList<Deadlines.DeadlineView> Deadlines { get; private set; } = [];
+
     public ClaimDetail Claim { get; private set; } = null!;
 
     public Workflow Workflow { get; private set; } = null!;
@@ -183,6 +185,7 @@ public sealed class CardModel(
         CurrentUserId = actor.Kind == Actor.UserKind ? actor.Id : null;
         Staff = await commands.StaffNamesAsync(HttpContext.RequestAborted);
         History = await queries.HistoryAsync(id, HttpContext.RequestAborted);
+        Deadlines = await deadlines.ForClaimAsync(id, HttpContext.RequestAborted);
         Attachments = await attachments.ListAsync(id, HttpContext.RequestAborted);
         Thread = await thread.ListAsync(id, publicOnly: false, HttpContext.RequestAborted);
         return true;

@@ -13,7 +13,7 @@ namespace ClaimDesk.Web.Features.Claims;
 /// </summary>
 public sealed class ClaimCommands(
     AppDbContext db, ClaimNumbering numbering, AuditTrail audit, OrganisationClock clock, Notifications.Notifier notifier,
-    Assignment.AutoAssignment autoAssignment)
+    Assignment.AutoAssignment autoAssignment, Deadlines.ClaimDeadlines deadlines)
 {
     public async Task<(Claim? Claim, IReadOnlyList<FieldError> Errors)> CreateAsync(
         ClaimInput? input, Actor actor, CancellationToken cancellationToken = default)
@@ -74,6 +74,7 @@ public sealed class ClaimCommands(
                 clock.UtcNow, log, cancellationToken);
             await autoAssignment.AssignAsync(claim, customer, log, clock.UtcNow, cancellationToken);
             audit.Record(log, actor);
+            await deadlines.RecomputeAsync(claim, actor, cancellationToken);
             notifier.Queue(created, Notifications.ClaimRef.Of(claim), actorUserId: Notifications.Notifier.UserOf(actor));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -192,6 +193,7 @@ public sealed class ClaimCommands(
         }
 
         audit.Record(log, actor);
+        await deadlines.RecomputeAsync(claim, actor, cancellationToken);
         if (notify is not null)
         {
             await notify(claim, log);

@@ -8,7 +8,7 @@ namespace ClaimDesk.Web.Features.Claims;
 
 public sealed record ClaimSummary(
     long Id, string Number, string Register, string Status, string Decision, string Channel, string ContactName,
-    string? CustomerName, int LineCount, DateTime ReceivedAt, DateTime UpdatedAt);
+    string? CustomerName, int LineCount, DateTime ReceivedAt, DateTime UpdatedAt, DateTime? NextDueAt = null);
 
 public sealed record ClaimLineDetail(
     int LineNo, string ReferenceNumber, string? ProductCode, string ProductName, string? Ean, string? SerialNumber,
@@ -134,6 +134,9 @@ public sealed class ClaimQueries(AppDbContext db, Infrastructure.DatabaseInfo da
             ("updated", true) => claims.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id),
             ("contact", false) => claims.OrderBy(c => c.ContactName).ThenByDescending(c => c.Id),
             ("contact", true) => claims.OrderByDescending(c => c.ContactName).ThenByDescending(c => c.Id),
+            // Earliest due first; claims with no running deadline come last either way.
+            ("due", false) => claims.OrderBy(c => c.NextDueAt == null).ThenBy(c => c.NextDueAt).ThenBy(c => c.Id),
+            ("due", true) => claims.OrderBy(c => c.NextDueAt == null).ThenByDescending(c => c.NextDueAt).ThenByDescending(c => c.Id),
             (_, false) => claims.OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id),
             _ => claims.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id),
         };
@@ -146,11 +149,11 @@ public sealed class ClaimQueries(AppDbContext db, Infrastructure.DatabaseInfo da
             {
                 c.Id, c.Number, Register = c.Register!.Code, c.Status, c.Decision, c.Channel, c.ContactName,
                 CustomerName = c.Customer == null ? null : c.Customer.Name,
-                LineCount = db.ClaimLines.Count(l => l.ClaimId == c.Id), c.ReceivedAt, c.UpdatedAt,
+                LineCount = db.ClaimLines.Count(l => l.ClaimId == c.Id), c.ReceivedAt, c.UpdatedAt, c.NextDueAt,
             })
             .ToListAsync(cancellationToken);
         return new ClaimPage([.. items.Select(c => new ClaimSummary(c.Id, c.Number, c.Register, c.Status, Codes.Of(c.Decision),
-            Codes.Of(c.Channel), c.ContactName, c.CustomerName, c.LineCount, c.ReceivedAt, c.UpdatedAt))], page, pageSize, total);
+            Codes.Of(c.Channel), c.ContactName, c.CustomerName, c.LineCount, c.ReceivedAt, c.UpdatedAt, c.NextDueAt))], page, pageSize, total);
     }
 
     /// <summary>Everything that happened to the claim and its lines, oldest first; refused attempts included.</summary>

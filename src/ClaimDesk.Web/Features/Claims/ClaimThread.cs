@@ -23,7 +23,7 @@ public sealed record UploadedFile(string? FileName, Func<Stream> Open);
 /// </summary>
 public sealed class ClaimThread(
     AppDbContext db, ClaimAttachments attachments, AuditTrail audit, TimeProvider clock, TrackingLinks trackingLinks,
-    IntakeMails mails, Infrastructure.Mail.Outbox outbox, Notifications.Notifier notifier)
+    IntakeMails mails, Infrastructure.Mail.Outbox outbox, Notifications.Notifier notifier, Deadlines.ClaimDeadlines deadlines)
 {
     public const string PostedAction = "message_posted";
     public const int MaxFiles = 5;
@@ -108,6 +108,11 @@ public sealed class ClaimThread(
                 var link = trackingLinks.Issue(claimId, baseUrl);
                 var mail = mails.Message(claim.ContactLanguage, claim.ContactName, claim.Number, body, received.Count, link);
                 outbox.Email(email, mail.Subject, mail.Text);
+            }
+
+            if (kind == MessageKind.Outbound)
+            {
+                await deadlines.RespondedAsync(claimId, message.CreatedAt, actor, cancellationToken);
             }
 
             if (kind == MessageKind.Inbound)

@@ -31,16 +31,26 @@ public static partial class HistoryText
             ("assign_refused", _) => localizer["Refused: assignment"],
             (ClaimAttachments.AddedAction, _) => localizer["Attachment added"],
             (ClaimThread.PostedAction, _) => localizer["Message added"],
+            (Deadlines.ClaimDeadlines.ChangedAction, _) => localizer["Deadline"],
             _ => $"{entry.Action} {entry.Field}",
         };
     }
 
-    /// <summary>A value as a person reads it: status labels, decision labels, or the text itself.</summary>
-    public static string? Value(HistoryEntry entry, string? value, Func<string, string> statusLabel, IStringLocalizer localizer)
+    /// <summary>
+    /// A value as a person reads it: status labels, decision labels, a deadline's rule, due time (through
+    /// <paramref name="when"/>, in the organisation's time zone) and state, or the text itself.
+    /// </summary>
+    public static string? Value(HistoryEntry entry, string? value, Func<string, string> statusLabel, IStringLocalizer localizer,
+        Func<DateTime, string>? when = null)
     {
         if (value is null)
         {
             return null;
+        }
+
+        if (entry.Action == Deadlines.ClaimDeadlines.ChangedAction && Deadlines.ClaimDeadlines.Parse(value) is var (rule, due, state))
+        {
+            return $"{rule}: {when?.Invoke(due) ?? due.ToString("u", System.Globalization.CultureInfo.InvariantCulture)} ({Deadlines.DeadlineLabels.State(state, localizer)})";
         }
 
         if (entry.Action == ClaimThread.PostedAction)

@@ -9,8 +9,11 @@ using Microsoft.EntityFrameworkCore;
 namespace ClaimDesk.Web.Features.Dashboard;
 
 /// <summary>The staff home page: who you are, the claims in hand, and the active team by role.</summary>
-public sealed class IndexModel(AppDbContext db, OrganisationClock clock) : PageModel
+public sealed class IndexModel(AppDbContext db, OrganisationClock clock, Deadlines.DeadlineQueries deadlines) : PageModel
 {
+    /// <summary>Claims due today, overdue, and at risk of being deemed accepted (PL-CONS-RESP).</summary>
+    public Deadlines.DeadlineDashboard? Deadlines { get; private set; }
+
     public string DisplayName { get; private set; } = "";
 
     public IReadOnlyList<string> Roles { get; private set; } = [];
@@ -44,5 +47,6 @@ public sealed class IndexModel(AppDbContext db, OrganisationClock clock) : PageM
         var since = DateTime.SpecifyKind(clock.Today.ToDateTime(TimeOnly.MinValue), DateTimeKind.Unspecified);
         var sinceUtc = TimeZoneInfo.ConvertTimeToUtc(since, clock.Zone);
         ReceivedToday = await db.Claims.CountAsync(c => !c.IsDeleted && c.ReceivedAt >= sinceUtc);
+        Deadlines = await deadlines.DashboardAsync(HttpContext.RequestAborted);
     }
 }

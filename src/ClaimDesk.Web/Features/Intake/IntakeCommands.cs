@@ -21,7 +21,7 @@ public sealed record ActivationResult(ActivationState State, IReadOnlyList<strin
 public sealed class IntakeCommands(
     AppDbContext db, ClaimCommands claims, AuditTrail audit, OrganisationClock clock, Outbox outbox, IntakeMails mails,
     TrackingLinks trackingLinks, PendingUploads uploads, IOptions<ClaimDeskOptions> options, Notifications.Notifier notifier,
-    Assignment.AutoAssignment autoAssignment)
+    Assignment.AutoAssignment autoAssignment, Deadlines.ClaimDeadlines deadlines)
 {
     public const string Unconfirmed = "unconfirmed";
     public const string Confirmed = "new";
@@ -166,6 +166,7 @@ public sealed class IntakeCommands(
         }
 
         audit.Record(log, Actor.System);
+        await deadlines.RecomputeAsync(claims, Actor.System, cancellationToken);
         if (claims.Count > 0 && claims[0].ContactEmail is { } email)
         {
             var mail = mails.Acknowledgement(claims[0].ContactLanguage, tracked);

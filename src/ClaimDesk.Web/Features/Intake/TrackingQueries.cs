@@ -19,9 +19,10 @@ public sealed record TimelineEntry(DateTime At, string Kind, string Text, string
 /// </summary>
 public sealed record TrackedClaim(
     long Id, string Number, string Status, DateTime ReceivedAt, string ProductName, string Language,
-    IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<ThreadFile> Documents);
+    IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<ThreadFile> Documents,
+    IReadOnlyList<Deadlines.StatutoryDate>? StatutoryDates = null);
 
-public sealed class TrackingQueries(AppDbContext db, ClaimThread thread, OrganisationClock clock)
+public sealed class TrackingQueries(AppDbContext db, ClaimThread thread, OrganisationClock clock, Deadlines.DeadlineQueries deadlines)
 {
     /// <summary>The id of the claim a valid, unexpired tracking link opens; <c>null</c> for anything else.</summary>
     public async Task<long?> ClaimIdAsync(string? secret, CancellationToken cancellationToken = default)
@@ -84,6 +85,7 @@ public sealed class TrackingQueries(AppDbContext db, ClaimThread thread, Organis
             .Select(a => new ThreadFile(a.Id, a.FileName, a.ContentType, a.Size))
             .ToListAsync(cancellationToken);
         return new TrackedClaim(claim.Id, claim.Number, Label(claim.Status), clock.ToLocal(claim.ReceivedAt), claim.Product ?? "",
-            claim.ContactLanguage, timeline, documents);
+            claim.ContactLanguage, timeline, documents,
+            [.. (await deadlines.StatutoryAsync(claim.Id, cancellationToken)).Select(d => d with { DueAt = clock.ToLocal(d.DueAt) })]);
     }
 }

@@ -12,7 +12,8 @@ namespace ClaimDesk.Web.Features.MasterData;
 /// written for it. When the database refuses a batch (two callers creating the same key at once), the batch is
 /// rolled back and its records are tried one by one, so that one bad record never stops the others.
 /// </summary>
-public sealed partial class MasterDataWriter(AppDbContext db, AuditTrail audit, OrganisationClock clock, ILogger<MasterDataWriter> logger)
+public sealed partial class MasterDataWriter(
+    AppDbContext db, AuditTrail audit, OrganisationClock clock, Deadlines.ClaimDeadlines deadlines, ILogger<MasterDataWriter> logger)
 {
     public async Task<IReadOnlyList<UpsertOutcome>> UpsertAsync<TData, TDto>(
         MasterDataKind<TData, TDto> kind, IReadOnlyList<UpsertItem<TData>> items, Actor actor, CancellationToken cancellationToken)
@@ -74,6 +75,7 @@ public sealed partial class MasterDataWriter(AppDbContext db, AuditTrail audit, 
             {
                 audit.Record(log, actor);
                 await db.SaveChangesAsync(cancellationToken);
+                await deadlines.CustomersChangedAsync(log, actor, cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
