@@ -11,12 +11,18 @@ namespace ClaimDesk.Web.Features.Claims;
 /// The claim actions shared by the staff pages and the API: one transaction each, the domain method deciding, every
 /// change audited in that transaction. A refused attempt that a role was not allowed is audited too, on its own.
 /// </summary>
-public sealed class ClaimCommands(AppDbContext db, ClaimNumbering numbering, AuditTrail audit, OrganisationClock clock)
+public sealed class ClaimCommands(
+    AppDbContext db, ClaimNumbering numbering, AuditTrail audit, OrganisationClock clock, ClaimLineEnrichment enrichment)
 {
     public async Task<(Claim? Claim, IReadOnlyList<FieldError> Errors)> CreateAsync(
         ClaimInput? input, Actor actor, CancellationToken cancellationToken = default)
     {
-        var (draft, errors) = ClaimValidator.Validate(input, clock.Today);
+        var (draft, errors) = ClaimValidator.Validate(input, clock.Today, productFromErp: true);
+        if (draft is { } valid)
+        {
+            (draft, errors) = await enrichment.EnrichAsync(valid, cancellationToken);
+        }
+
         if (draft is null)
         {
             return (null, errors);
