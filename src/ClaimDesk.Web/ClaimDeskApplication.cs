@@ -8,6 +8,8 @@ using ClaimDesk.Web.Features.MasterData;
 using ClaimDesk.Web.Features.Culture;
 using ClaimDesk.Web.Features.Health;
 using ClaimDesk.Web.Features.Intake;
+using ClaimDesk.Web.Features.Lookup;
+using ClaimDesk.Web.Features.Portal;
 using ClaimDesk.Web.Features.SystemInfo;
 using ClaimDesk.Web.Infrastructure;
 using ClaimDesk.Web.Infrastructure.Mail;
@@ -73,6 +75,7 @@ public static class ClaimDeskApplication
         services.AddClaimDeskClaims();
         services.AddClaimDeskIntake();
         services.AddClaimDeskMasterData();
+        services.AddClaimDeskPortal();
         services.AddClaimDeskApiKeys();
         services.AddClaimDeskLocalization(options);
         services.AddScoped<RegisterAdministration>();
@@ -98,6 +101,7 @@ public static class ClaimDeskApplication
                     });
                 }
 
+                pages.Conventions.AddPortalConventions(uploadLimit);
                 pages.Conventions.AllowAnonymousToFolder("/Intake");
                 pages.Conventions.AddFolderApplicationModelConvention("/Intake",
                     page => page.EndpointMetadata.Add(RateLimiting.Policy(RateLimiting.IntakePolicy)));
@@ -161,6 +165,8 @@ public static class ClaimDeskApplication
         app.MapClaimsApi();
         app.MapTrackingEndpoints();
         app.MapMasterDataApi();
+        app.MapPortalEndpoints();
+        app.MapLookupEndpoints();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Log(app));
     }
 

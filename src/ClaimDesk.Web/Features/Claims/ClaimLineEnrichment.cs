@@ -20,15 +20,19 @@ public sealed class ClaimLineEnrichment(AppDbContext db, OrganisationClock clock
     public async Task<(ClaimDraft? Draft, IReadOnlyList<FieldError> Errors)> EnrichAsync(
         ClaimDraft draft, CancellationToken cancellationToken = default)
     {
+        // A claim that names its customer draws only on that customer's documents: another company's invoice is as
+        // unknown as one that does not exist (a partner never learns of it, nor takes its facts).
+        long? owner = draft.CustomerCode is null ? null
+            : await db.Customers.AsNoTracking().Where(c => c.Code == draft.CustomerCode).Select(c => (long?)c.Id).SingleOrDefaultAsync(cancellationToken) ?? -1;
         var numbers = draft.Lines.Where(l => l.SalesDocumentNumber is not null).Select(l => l.SalesDocumentNumber!).Distinct().ToList();
         var documents = numbers.Count == 0 ? [] : await db.SalesDocuments.AsNoTracking()
             .Include(d => d.Customer).Include(d => d.Lines).ThenInclude(l => l.Product)
-            .Where(d => numbers.Contains(d.Number))
+            .Where(d => numbers.Contains(d.Number) && (owner == null || d.CustomerId == owner))
             .AsSplitQuery()
             .ToDictionaryAsync(d => d.Number, StringComparer.Ordinal, cancellationToken);
         var bySerial = await FindSoldSerialsAsync(
             [.. draft.Lines.Where(l => l.SerialNumber is not null && (l.SalesDocumentNumber is null || !documents.ContainsKey(l.SalesDocumentNumber)))
-                .Select(l => l.SerialNumber!)], cancellationToken);
+                .Select(l => l.SerialNumber!)], owner, cancellationToken);
 
         var errors = new List<FieldError>();
         var matches = new List<(SalesDocument? Document, SalesDocumentLine? Line)>();
@@ -179,7 +183,7 @@ public sealed class ClaimLineEnrichment(AppDbContext db, OrganisationClock clock
     /// line in one text column, so the database narrows the search with LIKE and the exact match is made here.
     /// </summary>
     private async Task<Dictionary<string, (SalesDocument Document, SalesDocumentLine Line)>> FindSoldSerialsAsync(
-        IReadOnlyList<string> serials, CancellationToken cancellationToken)
+        IReadOnlyList<string> serials, long? owner, CancellationToken cancellationToken)
     {
         var found = new Dictionary<string, (SalesDocument, SalesDocumentLine)>(StringComparer.Ordinal);
         foreach (var serial in serials.Distinct())
@@ -189,15 +193,15 @@ public sealed class ClaimLineEnrichment(AppDbContext db, OrganisationClock clock
                 .FromSql($"SELECT * FROM sales_document_lines WHERE serial_numbers LIKE {pattern}")
                 .AsNoTracking().Include(l => l.Product)
                 .ToListAsync(cancellationToken);
-            var sold = candidates.Where(l => l.SerialNumbers.Contains(serial)).OrderByDescending(l => l.SalesDocumentId).FirstOrDefault();
-            if (sold is null)
+            var lines = candidates.Where(l => l.SerialNumbers.Contains(serial)).Select(l => l.SalesDocumentId).ToList();
+            var document = lines.Count == 0 ? null : await db.SalesDocuments.AsNoTracking().Include(d => d.Customer)
+                .Where(d => lines.Contains(d.Id) && (owner == null || d.CustomerId == owner))
+                .OrderByDescending(d => d.IssueDate).ThenByDescending(d => d.Id)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (document is not null)
             {
-                continue;
+                found[serial] = (document, candidates.First(l => l.SalesDocumentId == document.Id && l.SerialNumbers.Contains(serial)));
             }
-
-            var document = await db.SalesDocuments.AsNoTracking().Include(d => d.Customer)
-                .SingleAsync(d => d.Id == sold.SalesDocumentId, cancellationToken);
-            found[serial] = (document, sold);
         }
 
         return found;
