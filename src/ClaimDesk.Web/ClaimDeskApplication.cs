@@ -10,6 +10,8 @@ using ClaimDesk.Web.Features.Deadlines;
 using ClaimDesk.Web.Features.Health;
 using ClaimDesk.Web.Features.Inbound;
 using ClaimDesk.Web.Features.Intake;
+using ClaimDesk.Web.Features.Lookup;
+using ClaimDesk.Web.Features.Portal;
 using ClaimDesk.Web.Features.Notifications;
 using ClaimDesk.Web.Features.SystemInfo;
 using ClaimDesk.Web.Infrastructure;
@@ -96,6 +98,7 @@ public static class ClaimDeskApplication
         services.AddClaimDeskIntake();
         services.AddClaimDeskDeadlines();
         services.AddClaimDeskMasterData();
+        services.AddClaimDeskPortal();
         services.AddClaimDeskApiKeys();
         services.AddClaimDeskLocalization(options);
         services.AddScoped<RegisterAdministration>();
@@ -123,6 +126,7 @@ public static class ClaimDeskApplication
                     });
                 }
 
+                pages.Conventions.AddPortalConventions(uploadLimit);
                 pages.Conventions.AllowAnonymousToFolder("/Intake");
                 pages.Conventions.AddFolderApplicationModelConvention("/Intake",
                     page => page.EndpointMetadata.Add(RateLimiting.Policy(RateLimiting.IntakePolicy)));
@@ -187,6 +191,8 @@ public static class ClaimDeskApplication
         app.MapTrackingEndpoints();
         app.MapInboundMailApi();
         app.MapMasterDataApi();
+        app.MapPortalEndpoints();
+        app.MapLookupEndpoints();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Log(app));
     }
 

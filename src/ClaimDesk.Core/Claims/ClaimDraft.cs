@@ -63,12 +63,24 @@ public sealed record ClaimLineInput
     public decimal? UnitPrice { get; init; }
     public DateOnly? PurchaseDate { get; init; }
     public string? SalesDocumentNumber { get; init; }
+    public int? SalesDocumentLineNo { get; init; }
     public string? FaultDescription { get; init; }
 }
 
 public sealed record ClaimLineDraft(
     string? ProductCode, string ProductName, string? Ean, string? SerialNumber, decimal Quantity, decimal? UnitPrice,
-    DateOnly? PurchaseDate, string? SalesDocumentNumber, string FaultDescription);
+    DateOnly? PurchaseDate, string? SalesDocumentNumber, string FaultDescription)
+{
+    public int? SalesDocumentLineNo { get; init; }
+
+    /// <summary>What the ERP says about the item, filled in when the line names a sales document or a serial number.</summary>
+    public ClaimLineErpFacts? Erp { get; init; }
+}
+
+/// <summary>The facts of a claimed item that come from the ERP's sales document, with its warranty state.</summary>
+public sealed record ClaimLineErpFacts(
+    string? GoodsIssueNumber, string? PickedBy, string? PackedBy, string? Carrier, string? TrackingNumber,
+    DateOnly? WarrantyEnd, bool? UnderWarranty);
 
 /// <summary>A validated new claim, ready for <see cref="Claim.Open(int, string, ClaimDraft, string, DateTime)"/>.</summary>
 public sealed record ClaimDraft(
@@ -92,7 +104,11 @@ public sealed record FieldError(string Field, string Message, params object[] Ar
 /// </summary>
 public static class ClaimValidator
 {
-    public static (ClaimDraft? Draft, IReadOnlyList<FieldError> Errors) Validate(ClaimInput? input, DateOnly today)
+    /// <summary>
+    /// With <paramref name="productFromErp"/>, a line that names a sales document line or a serial number may leave the
+    /// product name empty: the caller fills it from the ERP (ClaimLineEnrichment) and reports it if it cannot.
+    /// </summary>
+    public static (ClaimDraft? Draft, IReadOnlyList<FieldError> Errors) Validate(ClaimInput? input, DateOnly today, bool productFromErp = false)
     {
         var errors = new List<FieldError>();
         if (input is null)
@@ -157,7 +173,11 @@ public static class ClaimValidator
             {
                 var line = input.Lines[i] ?? new ClaimLineInput();
                 var path = $"lines[{i}]";
-                var productName = Text(line.ProductName, $"{path}.productName", ClaimLimits.ProductName, errors, required: true);
+                // A line that names a sales document line or a serial number takes its product from the ERP, which
+                // ClaimLineEnrichment asks after validation; it reports the name as missing if the ERP does not know.
+                var fromErp = productFromErp && ((!string.IsNullOrWhiteSpace(line.SalesDocumentNumber) && line.SalesDocumentLineNo is not null)
+                    || !string.IsNullOrWhiteSpace(line.SerialNumber));
+                var productName = Text(line.ProductName, $"{path}.productName", ClaimLimits.ProductName, errors, required: !fromErp);
                 var fault = Text(line.FaultDescription, $"{path}.faultDescription", ClaimLimits.LongText, errors, required: true);
                 var quantity = line.Quantity ?? 1m;
                 if (quantity <= 0 || quantity > ClaimLimits.MaxQuantity)
@@ -168,6 +188,11 @@ public static class ClaimValidator
                 if (line.UnitPrice is < 0 or > ClaimLimits.MaxUnitPrice)
                 {
                     errors.Add(new($"{path}.unitPrice", "The unit price must be between 0 and {0}.", ClaimLimits.MaxUnitPrice));
+                }
+
+                if (line.SalesDocumentLineNo is < 1)
+                {
+                    errors.Add(new($"{path}.salesDocumentLineNo", "A line number is 1 or more."));
                 }
 
                 if (line.PurchaseDate is { } purchased && (purchased > today || purchased.Year < 1990))
@@ -187,7 +212,7 @@ public static class ClaimValidator
                     Text(line.SerialNumber, $"{path}.serialNumber", ClaimLimits.Code, errors, required: false),
                     quantity, line.UnitPrice, line.PurchaseDate,
                     Text(line.SalesDocumentNumber, $"{path}.salesDocumentNumber", ClaimLimits.Code, errors, required: false),
-                    fault ?? ""));
+                    fault ?? "") { SalesDocumentLineNo = line.SalesDocumentLineNo });
             }
         }
 

@@ -28,6 +28,27 @@ public sealed class ClaimLine
 
     public string? SalesDocumentNumber { get; set; }
 
+    /// <summary>The line of the sales document claimed, when the claim names one.</summary>
+    public int? SalesDocumentLineNo { get; set; }
+
+    /// <summary>The goods-issue document the item left on, and who picked and packed it (from the ERP).</summary>
+    public string? GoodsIssueNumber { get; set; }
+
+    public string? PickedBy { get; set; }
+
+    public string? PackedBy { get; set; }
+
+    /// <summary>The carrier's code and the shipment's tracking number the item was sent with (from the ERP).</summary>
+    public string? Carrier { get; set; }
+
+    public string? TrackingNumber { get; set; }
+
+    /// <summary>The later of the statutory liability end and the guarantee end (see <c>WarrantyRule</c>).</summary>
+    public DateOnly? WarrantyEnd { get; set; }
+
+    /// <summary>Whether the claim was made within <see cref="WarrantyEnd"/>; null when that cannot be told.</summary>
+    public bool? UnderWarranty { get; set; }
+
     public string FaultDescription { get; set; } = "";
 
     public string? Diagnosis { get; set; }

@@ -124,6 +124,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
         ClaimModel.Configure(builder);
         MasterDataModel.Configure(builder);
+        PortalModel.Configure(builder);
         OutboxModel.Configure(builder);
         Features.Intake.IntakeModel.Configure(builder);
         Features.Search.ClaimSearchModel.Configure(builder);

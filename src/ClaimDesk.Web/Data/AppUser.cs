@@ -17,4 +17,7 @@ public sealed class AppUser : IdentityUser
     public bool MustChangePassword { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>For a partner user: the customer company whose claims and sales documents they see, and only those.</summary>
+    public long? CustomerId { get; set; }
 }

@@ -32,7 +32,9 @@ public sealed class LoginModel(
     }
 
     public IActionResult OnGet() =>
-        User.Identity?.IsAuthenticated == true ? LocalRedirect(SafeReturnUrl) : Page();
+        User.Identity?.IsAuthenticated == true
+            ? LocalRedirect(User.IsInRole(Core.Security.StaffRole.Partner) ? PortalReturnUrl : SafeReturnUrl)
+            : Page();
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -64,10 +66,16 @@ public sealed class LoginModel(
         }
 
         LocalizationSetup.SetLanguageCookie(Response, user!.Language);
-        return user.MustChangePassword
-            ? RedirectToPage("/Account/ChangePassword")
-            : LocalRedirect(SafeReturnUrl);
+        if (user.MustChangePassword)
+        {
+            return RedirectToPage("/Account/ChangePassword");
+        }
+
+        // Partners use the portal only: wherever they were headed in the back office, they land in it.
+        return LocalRedirect(await users.IsInRoleAsync(user, Core.Security.StaffRole.Partner) ? PortalReturnUrl : SafeReturnUrl);
     }
 
     private string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+
+    private string PortalReturnUrl => SafeReturnUrl.StartsWith("/portal", StringComparison.OrdinalIgnoreCase) ? SafeReturnUrl : "/portal";
 }

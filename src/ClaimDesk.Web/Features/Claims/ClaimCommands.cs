@@ -13,12 +13,17 @@ namespace ClaimDesk.Web.Features.Claims;
 /// </summary>
 public sealed class ClaimCommands(
     AppDbContext db, ClaimNumbering numbering, AuditTrail audit, OrganisationClock clock, Notifications.Notifier notifier,
-    Assignment.AutoAssignment autoAssignment, Deadlines.ClaimDeadlines deadlines)
+    Assignment.AutoAssignment autoAssignment, Deadlines.ClaimDeadlines deadlines, ClaimLineEnrichment enrichment)
 {
     public async Task<(Claim? Claim, IReadOnlyList<FieldError> Errors)> CreateAsync(
         ClaimInput? input, Actor actor, CancellationToken cancellationToken = default)
     {
-        var (draft, errors) = ClaimValidator.Validate(input, clock.Today);
+        var (draft, errors) = ClaimValidator.Validate(input, clock.Today, productFromErp: true);
+        if (draft is { } valid)
+        {
+            (draft, errors) = await enrichment.EnrichAsync(valid, cancellationToken);
+        }
+
         if (draft is null)
         {
             return (null, errors);

@@ -13,7 +13,15 @@ public sealed record ClaimSummary(
 public sealed record ClaimLineDetail(
     int LineNo, string ReferenceNumber, string? ProductCode, string ProductName, string? Ean, string? SerialNumber,
     decimal Quantity, decimal? UnitPrice, DateOnly? PurchaseDate, string? SalesDocumentNumber, string FaultDescription,
-    string? Diagnosis, string Decision, string? DecisionReason, DateTime? DecidedAt);
+    string? Diagnosis, string Decision, string? DecisionReason, DateTime? DecidedAt)
+{
+    /// <summary>The ERP's facts: the sales document line, goods issue, shipment and warranty state (issue 5).</summary>
+    public ClaimLineErp? Erp { get; init; }
+}
+
+public sealed record ClaimLineErp(
+    int? SalesDocumentLineNo, string? GoodsIssueNumber, string? PickedBy, string? PackedBy, string? Carrier, string? TrackingNumber,
+    DateOnly? WarrantyEnd, bool? UnderWarranty);
 
 public sealed record ClaimCustomer(long Id, string? Code, string Name, string Type, string? TaxId);
 
@@ -91,7 +99,11 @@ public sealed class ClaimQueries(AppDbContext db, Infrastructure.DatabaseInfo da
             c.ReceivedAt, c.DecidedAt, c.ResolvedAt, c.ClosedAt, c.CreatedAt, c.UpdatedAt, c.Version,
             [.. lines.Select(l => new ClaimLineDetail(l.LineNo, l.ReferenceNumber, l.ProductCode, l.ProductName, l.Ean, l.SerialNumber,
                 l.Quantity, l.UnitPrice, l.PurchaseDate, l.SalesDocumentNumber, l.FaultDescription, l.Diagnosis,
-                Codes.Of(l.Decision), l.DecisionReason, l.DecidedAt))]);
+                Codes.Of(l.Decision), l.DecisionReason, l.DecidedAt)
+            {
+                Erp = new ClaimLineErp(l.SalesDocumentLineNo, l.GoodsIssueNumber, l.PickedBy, l.PackedBy, l.Carrier, l.TrackingNumber,
+                    l.WarrantyEnd, l.UnderWarranty),
+            })]);
     }
 
     public async Task<ClaimPage> ListAsync(ClaimFilter filter, CancellationToken cancellationToken = default)
@@ -167,3 +179,6 @@ public sealed class ClaimQueries(AppDbContext db, Infrastructure.DatabaseInfo da
             .ToListAsync(cancellationToken);
     }
 }
+
+/// <summary>A line's ERP facts as the card (<paramref name="Internal"/>: with picker and packer) or the portal shows them.</summary>
+public sealed record LineFactsView(ClaimLineDetail Line, bool Internal);

@@ -89,3 +89,6 @@ public sealed class RmaLabels(ClaimQueries queries, IStringLocalizerFactory loca
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
+
+/// <summary>The printable label page: the label, where its PDF is, and the way back (the card, or the portal's claim).</summary>
+public sealed record RmaLabelPage(RmaLabel Label, string PdfUrl, string BackUrl);

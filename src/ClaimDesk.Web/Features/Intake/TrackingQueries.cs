@@ -44,11 +44,12 @@ public sealed class TrackingQueries(AppDbContext db, ClaimThread thread, Organis
     /// <summary>The claim a valid, unexpired tracking link opens; <c>null</c> for anything else.</summary>
     public async Task<TrackedClaim?> GetAsync(string? secret, string language, CancellationToken cancellationToken = default)
     {
-        if (await ClaimIdAsync(secret, cancellationToken) is not { } claimId)
-        {
-            return null;
-        }
+        return await ClaimIdAsync(secret, cancellationToken) is { } claimId ? await GetAsync(claimId, language, cancellationToken) : null;
+    }
 
+    /// <summary>What the claimant sees of claim <paramref name="claimId"/>; the caller has checked they may see it.</summary>
+    public async Task<TrackedClaim?> GetAsync(long claimId, string language, CancellationToken cancellationToken = default)
+    {
         var claim = await db.Claims.AsNoTracking()
             .Where(c => c.Id == claimId && !c.IsDeleted)
             .Select(c => new

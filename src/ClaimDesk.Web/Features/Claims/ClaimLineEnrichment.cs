@@ -1,0 +1,217 @@
+using ClaimDesk.Core.Claims;
+using ClaimDesk.Core.Deadlines;
+using ClaimDesk.Core.MasterData;
+using ClaimDesk.Core.Warranty;
+using ClaimDesk.Web.Data;
+using ClaimDesk.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimDesk.Web.Features.Claims;
+
+/// <summary>
+/// Fills a new claim's lines from the ERP's master data (issue 5, DESIGN §2): a line that names a sales document and
+/// its line, or a serial number sold on one, takes the product, unit price, sale date, goods-issue document with its
+/// picker and packer, and shipment from it; the claim takes the document's customer when it names none. Every line
+/// with a date gets its warranty end and state (<see cref="WarrantyRule"/>). A document line cannot be claimed for
+/// more than was sold less what other claims already claim of it.
+/// </summary>
+public sealed class ClaimLineEnrichment(AppDbContext db, OrganisationClock clock)
+{
+    public async Task<(ClaimDraft? Draft, IReadOnlyList<FieldError> Errors)> EnrichAsync(
+        ClaimDraft draft, CancellationToken cancellationToken = default)
+    {
+        // A claim that names its customer draws only on that customer's documents: another company's invoice is as
+        // unknown as one that does not exist (a partner never learns of it, nor takes its facts).
+        long? owner = draft.CustomerCode is null ? null
+            : await db.Customers.AsNoTracking().Where(c => c.Code == draft.CustomerCode).Select(c => (long?)c.Id).SingleOrDefaultAsync(cancellationToken) ?? -1;
+        var numbers = draft.Lines.Where(l => l.SalesDocumentNumber is not null).Select(l => l.SalesDocumentNumber!).Distinct().ToList();
+        var documents = numbers.Count == 0 ? [] : await db.SalesDocuments.AsNoTracking()
+            .Include(d => d.Customer).Include(d => d.Lines).ThenInclude(l => l.Product)
+            .Where(d => numbers.Contains(d.Number) && (owner == null || d.CustomerId == owner))
+            .AsSplitQuery()
+            .ToDictionaryAsync(d => d.Number, StringComparer.Ordinal, cancellationToken);
+        var bySerial = await FindSoldSerialsAsync(
+            [.. draft.Lines.Where(l => l.SerialNumber is not null && (l.SalesDocumentNumber is null || !documents.ContainsKey(l.SalesDocumentNumber)))
+                .Select(l => l.SerialNumber!)], owner, cancellationToken);
+
+        var errors = new List<FieldError>();
+        var matches = new List<(SalesDocument? Document, SalesDocumentLine? Line)>();
+        for (var i = 0; i < draft.Lines.Count; i++)
+        {
+            var line = draft.Lines[i];
+            var path = $"lines[{i}]";
+            SalesDocument? document = null;
+            SalesDocumentLine? sold = null;
+            if (line.SalesDocumentNumber is { } number && documents.TryGetValue(number, out document))
+            {
+                sold = line.SalesDocumentLineNo is { } lineNo
+                    ? document.Lines.FirstOrDefault(l => l.LineNo == lineNo)
+                    : document.Lines.FirstOrDefault(l => line.SerialNumber is not null && l.SerialNumbers.Contains(line.SerialNumber))
+                        ?? (line.ProductCode is null ? null : SingleOrNone(document.Lines.Where(l => l.Product?.Code == line.ProductCode)));
+                if (line.SalesDocumentLineNo is not null && sold is null)
+                {
+                    errors.Add(new FieldError($"{path}.salesDocumentLineNo", "The sales document {0} has no line {1}.", number, line.SalesDocumentLineNo));
+                }
+            }
+            else if (line.SalesDocumentNumber is { } unknown && line.SalesDocumentLineNo is not null)
+            {
+                errors.Add(new FieldError($"{path}.salesDocumentNumber", "There is no sales document {0}.", unknown));
+            }
+            else if (line.SerialNumber is { } serial && bySerial.TryGetValue(serial, out var found))
+            {
+                (document, sold) = found;
+            }
+
+            matches.Add((document, sold));
+        }
+
+        await CheckQuantitiesAsync(draft, matches, errors, cancellationToken);
+
+        var codes = draft.Lines.Where(l => l.ProductCode is not null).Select(l => l.ProductCode!).Distinct().ToList();
+        var products = codes.Count == 0 ? [] : await db.Products.AsNoTracking().Where(p => codes.Contains(p.Code))
+            .ToDictionaryAsync(p => p.Code, StringComparer.Ordinal, cancellationToken);
+        var customerCode = draft.CustomerCode ?? matches.Select(m => m.Document?.Customer?.Code).FirstOrDefault(c => c is not null);
+        var country = matches.Select(m => m.Document?.Customer?.Country).FirstOrDefault(c => c is not null)
+            ?? (customerCode is null ? null : await db.Customers.AsNoTracking().Where(c => c.Code == customerCode)
+                .Select(c => c.Country).SingleOrDefaultAsync(cancellationToken));
+        var jurisdiction = string.Equals(country, "CZ", StringComparison.OrdinalIgnoreCase) ? Jurisdiction.Cz : Jurisdiction.Pl;
+        var claimedOn = draft.ReceivedAt is { } received ? DateOnly.FromDateTime(clock.ToLocal(received)) : clock.Today;
+
+        var lines = new List<ClaimLineDraft>();
+        for (var i = 0; i < draft.Lines.Count; i++)
+        {
+            var (document, sold) = matches[i];
+            var line = draft.Lines[i];
+            if (sold?.Product is { } product)
+            {
+                line = line with
+                {
+                    ProductCode = product.Code, ProductName = product.Name, Ean = product.Ean ?? line.Ean, UnitPrice = sold.UnitPrice,
+                };
+                line = line with { SalesDocumentLineNo = sold.LineNo };
+            }
+
+            if (document is not null)
+            {
+                line = line with { SalesDocumentNumber = document.Number, PurchaseDate = document.SaleDate ?? document.IssueDate };
+            }
+
+            if (string.IsNullOrEmpty(line.ProductName))
+            {
+                if (line.SerialNumber is { } serial && sold is null)
+                {
+                    errors.Add(new FieldError($"lines[{i}].productName", "No sale of serial number {0} is known: type the product.", serial));
+                }
+                else
+                {
+                    errors.Add(new FieldError($"lines[{i}].productName", "This field is required."));
+                }
+
+                lines.Add(line);
+                continue;
+            }
+
+            var months = sold?.Product?.WarrantyMonths
+                ?? (line.ProductCode is not null && products.TryGetValue(line.ProductCode, out var typed) ? typed.WarrantyMonths : null);
+            var warranty = WarrantyRule.Assess(new WarrantyFacts(line.PurchaseDate, months, draft.CustomerType, jurisdiction, claimedOn));
+            lines.Add(line with
+            {
+                Erp = new ClaimLineErpFacts(document?.GoodsIssueNumber, document?.PickedBy, document?.PackedBy, document?.Carrier,
+                    document?.TrackingNumber, warranty.WarrantyEnd, warranty.UnderWarranty),
+            });
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var customer = matches.Select(m => m.Document?.Customer).FirstOrDefault(c => c is not null);
+        return (draft.CustomerCode is null && customer?.Code is not null
+            ? draft with { CustomerCode = customer.Code, CustomerName = customer.Name, CustomerTaxId = draft.CustomerTaxId ?? customer.TaxId, Lines = lines }
+            : draft with { Lines = lines }, []);
+    }
+
+    /// <summary>
+    /// How much of each sales document line is still claimable: what was sold less what claims that are not deleted
+    /// already claim of it.
+    /// </summary>
+    public async Task<Dictionary<(string Number, int LineNo), decimal>> ClaimedAsync(
+        IReadOnlyCollection<string> documentNumbers, CancellationToken cancellationToken = default)
+    {
+        if (documentNumbers.Count == 0)
+        {
+            return [];
+        }
+
+        var claimed = await db.ClaimLines.AsNoTracking()
+            .Where(l => l.SalesDocumentNumber != null && l.SalesDocumentLineNo != null && documentNumbers.Contains(l.SalesDocumentNumber)
+                && db.Claims.Any(c => c.Id == l.ClaimId && !c.IsDeleted))
+            .GroupBy(l => new { l.SalesDocumentNumber, l.SalesDocumentLineNo })
+            .Select(g => new { g.Key.SalesDocumentNumber, g.Key.SalesDocumentLineNo, Quantity = g.Sum(l => l.Quantity) })
+            .ToListAsync(cancellationToken);
+        return claimed.ToDictionary(c => (c.SalesDocumentNumber!, c.SalesDocumentLineNo!.Value), c => c.Quantity);
+    }
+
+    private async Task CheckQuantitiesAsync(ClaimDraft draft, List<(SalesDocument? Document, SalesDocumentLine? Line)> matches,
+        List<FieldError> errors, CancellationToken cancellationToken)
+    {
+        var claimedBefore = await ClaimedAsync([.. matches.Where(m => m.Line is not null).Select(m => m.Document!.Number).Distinct()],
+            cancellationToken);
+        var claimedHere = new Dictionary<(string, int), decimal>();
+        for (var i = 0; i < matches.Count; i++)
+        {
+            if (matches[i] is not ({ } document, { } sold))
+            {
+                continue;
+            }
+
+            var key = (document.Number, sold.LineNo);
+            var before = claimedBefore.GetValueOrDefault(key) + claimedHere.GetValueOrDefault(key);
+            claimedHere[key] = claimedHere.GetValueOrDefault(key) + draft.Lines[i].Quantity;
+            if (before + draft.Lines[i].Quantity > sold.Quantity)
+            {
+                errors.Add(new FieldError($"lines[{i}].quantity",
+                    "Line {0} of {1} sold {2}, and {3} of it is already claimed: at most {4} can be claimed.",
+                    sold.LineNo, document.Number, Quantity(sold.Quantity), Quantity(before), Quantity(Math.Max(0, sold.Quantity - before))));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The sales document lines that sold each serial number, with their documents. Serial numbers are stored one a
+    /// line in one text column, so the database narrows the search with LIKE and the exact match is made here.
+    /// </summary>
+    private async Task<Dictionary<string, (SalesDocument Document, SalesDocumentLine Line)>> FindSoldSerialsAsync(
+        IReadOnlyList<string> serials, long? owner, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, (SalesDocument, SalesDocumentLine)>(StringComparer.Ordinal);
+        foreach (var serial in serials.Distinct())
+        {
+            var pattern = "%" + serial + "%";
+            var candidates = await db.SalesDocumentLines
+                .FromSql($"SELECT * FROM sales_document_lines WHERE serial_numbers LIKE {pattern}")
+                .AsNoTracking().Include(l => l.Product)
+                .ToListAsync(cancellationToken);
+            var lines = candidates.Where(l => l.SerialNumbers.Contains(serial)).Select(l => l.SalesDocumentId).ToList();
+            var document = lines.Count == 0 ? null : await db.SalesDocuments.AsNoTracking().Include(d => d.Customer)
+                .Where(d => lines.Contains(d.Id) && (owner == null || d.CustomerId == owner))
+                .OrderByDescending(d => d.IssueDate).ThenByDescending(d => d.Id)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (document is not null)
+            {
+                found[serial] = (document, candidates.First(l => l.SalesDocumentId == document.Id && l.SerialNumbers.Contains(serial)));
+            }
+        }
+
+        return found;
+    }
+
+    private static SalesDocumentLine? SingleOrNone(IEnumerable<SalesDocumentLine> lines)
+    {
+        var list = lines.Take(2).ToList();
+        return list.Count == 1 ? list[0] : null;
+    }
+
+    private static string Quantity(decimal quantity) => quantity.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,26 @@
+using ClaimDesk.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace ClaimDesk.Web.Features.Portal;
+
+/// <summary>A partner who forgot the password asks for a set-password link; the answer never tells whether the address is known.</summary>
+public sealed class ForgotPasswordModel(PartnerInvitations invitations, IOptions<ClaimDeskOptions> options, IStringLocalizer<SharedResource> localizer)
+    : PageModel
+{
+    [BindProperty]
+    public string? Email { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await invitations.SendResetAsync(Email, Intake.IntakeCommands.BaseUrl(options.Value, Request), HttpContext.RequestAborted);
+        TempData["Status"] = localizer["If a partner account has this address, a link to choose a new password is on its way."].Value;
+        return RedirectToPage("ForgotPassword");
+    }
+}

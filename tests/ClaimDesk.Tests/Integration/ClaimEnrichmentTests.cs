@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ClaimDesk.Tests.Infrastructure;
+using ClaimDesk.Web.Infrastructure;
+
+namespace ClaimDesk.Tests.Integration;
+
+/// <summary>Claim lines that name an invoice line or a serial number take their facts from the ERP (issue 5, part 2).</summary>
+[Collection(SharedAppsGroup.Name)]
+public sealed class ClaimEnrichmentTests(SharedApps apps)
+{
+    private static readonly DateOnly SaleDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-400);
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_claim_of_three_invoice_lines_takes_customer_prices_dates_shipment_and_warranty_from_the_invoice(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var company = await ErpFixtures.CompanyWithInvoiceAsync(app, SaleDate);
+        var api = await app.CreateApiClientAsync();
+
+        using var response = await api.PostAsJsonAsync("/api/v1/claims", Claim(company, (1, 1m), (2, 2m), (3, 1m)));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var number = created.GetProperty("number").GetString()!;
+        Assert.Equal([$"{number}-01", $"{number}-02", $"{number}-03"],
+            created.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("referenceNumber").GetString()));
+
+        var claim = await api.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{number}");
+        Assert.Equal(company.CustomerCode, claim.GetProperty("customer").GetProperty("code").GetString());
+        Assert.Equal(1499.99m + 2 * 249.50m + 89.90m, claim.GetProperty("value").GetDecimal());
+        var lines = claim.GetProperty("lines").EnumerateArray().ToList();
+        Assert.Equal(company.Products.Select(p => p.Name), lines.Select(l => l.GetProperty("productName").GetString()));
+        Assert.Equal(company.Products.Select(p => p.UnitPrice), lines.Select(l => l.GetProperty("unitPrice").GetDecimal()));
+        Assert.All(lines, l => Assert.Equal(SaleDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), l.GetProperty("purchaseDate").GetString()));
+        Assert.All(lines, l => Assert.Equal(company.InvoiceNumber, l.GetProperty("salesDocumentNumber").GetString()));
+        var erp = lines.Select(l => l.GetProperty("erp")).ToList();
+        Assert.Equal([1, 2, 3], erp.Select(e => e.GetProperty("salesDocumentLineNo").GetInt32()));
+        Assert.All(erp, e => Assert.Equal("Jan Wiśniewski", e.GetProperty("packedBy").GetString()));
+        Assert.All(erp, e => Assert.Equal("620000000001", e.GetProperty("trackingNumber").GetString()));
+        // A business buyer: 24 months' guarantee still runs after 400 days, 12 months' does not, no guarantee tells nothing.
+        Assert.True(erp[0].GetProperty("underWarranty").GetBoolean());
+        Assert.Equal(SaleDate.AddMonths(24).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), erp[0].GetProperty("warrantyEnd").GetString());
+        Assert.False(erp[1].GetProperty("underWarranty").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, erp[2].GetProperty("underWarranty").ValueKind);
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Claiming_more_of_an_invoice_line_than_was_sold_less_what_is_claimed_is_refused_and_nothing_is_saved(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var company = await ErpFixtures.CompanyWithInvoiceAsync(app, SaleDate);
+        var api = await app.CreateApiClientAsync();
+        using (var first = await api.PostAsJsonAsync("/api/v1/claims", Claim(company, (2, 2m))))
+        {
+            Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        }
+
+        using var refused = await api.PostAsJsonAsync("/api/v1/claims", Claim(company, (1, 1m), (2, 4m)));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        var message = Assert.Single(problem.GetProperty("errors").GetProperty("lines[1].quantity").EnumerateArray()).GetString();
+        Assert.Equal($"Line 2 of {company.InvoiceNumber} sold 5, and 2 of it is already claimed: at most 3 can be claimed.", message);
+
+        // The refused claim saved nothing: all that is left of line 2 can still be claimed.
+        using (var rest = await api.PostAsJsonAsync("/api/v1/claims", Claim(company, (2, 3m))))
+        {
+            Assert.Equal(HttpStatusCode.Created, rest.StatusCode);
+        }
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_serial_number_alone_finds_the_product_and_invoice_it_was_sold_on(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var company = await ErpFixtures.CompanyWithInvoiceAsync(app, SaleDate);
+        var api = await app.CreateApiClientAsync();
+        var body = Claim(company);
+        body["lines"] = new[]
+        {
+            new Dictionary<string, object?> { ["serialNumber"] = company.Products[0].Serials[1], ["faultDescription"] = "Nie wiruje." },
+            new Dictionary<string, object?> { ["serialNumber"] = "SN-NOBODY-SOLD", ["faultDescription"] = "?" },
+        };
+
+        using var unknown = await api.PostAsJsonAsync("/api/v1/claims", body);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        var problem = await unknown.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("No sale of serial number SN-NOBODY-SOLD is known: type the product.",
+            problem.GetProperty("errors").GetProperty("lines[1].productName")[0].GetString());
+
+        body["lines"] = new[] { new Dictionary<string, object?> { ["serialNumber"] = company.Products[0].Serials[1], ["faultDescription"] = "Nie wiruje." } };
+        using var response = await api.PostAsJsonAsync("/api/v1/claims", body);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var number = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString();
+        var line = (await api.GetFromJsonAsync<JsonElement>($"/api/v1/claims/{number}")).GetProperty("lines")[0];
+        Assert.Equal(company.Products[0].Code, line.GetProperty("productCode").GetString());
+        Assert.Equal(company.InvoiceNumber, line.GetProperty("salesDocumentNumber").GetString());
+        Assert.Equal(1499.99m, line.GetProperty("unitPrice").GetDecimal());
+        Assert.Equal("WZ/" + company.InvoiceNumber[3..], line.GetProperty("erp").GetProperty("goodsIssueNumber").GetString());
+    }
+
+    /// <summary>A claim by phone naming the company and the invoice lines, with (line, quantity) pairs.</summary>
+    private static Dictionary<string, object?> Claim(ErpCompany company, params (int LineNo, decimal Quantity)[] lines) => new()
+    {
+        ["channel"] = "phone",
+        ["contact"] = new Dictionary<string, object?> { ["name"] = "Piotr Kowalski", ["email"] = "piotr@example.pl" },
+        ["customerType"] = "business",
+        ["legalBasis"] = "warranty_b2b",
+        ["requestedRemedy"] = "repair",
+        ["deliveryMethod"] = "customer_ships",
+        ["lines"] = lines.Select(l => new Dictionary<string, object?>
+        {
+            ["salesDocumentNumber"] = company.InvoiceNumber, ["salesDocumentLineNo"] = l.LineNo, ["quantity"] = l.Quantity,
+            ["faultDescription"] = "Uszkodzone w transporcie.",
+        }).ToList(),
+    };
+}
