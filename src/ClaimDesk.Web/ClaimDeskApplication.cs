@@ -11,6 +11,7 @@ using ClaimDesk.Web.Features.Inbound;
 using ClaimDesk.Web.Features.Intake;
 using ClaimDesk.Web.Features.Notifications;
 using ClaimDesk.Web.Features.SystemInfo;
+using ClaimDesk.Web.Features.Webhooks;
 using ClaimDesk.Web.Infrastructure;
 using ClaimDesk.Web.Infrastructure.Mail;
 using ClaimDesk.Web.Infrastructure.Sms;
@@ -82,6 +83,7 @@ public static class ClaimDeskApplication
         services.AddClaimDeskMail(options);
         services.AddClaimDeskSms(options);
         services.AddClaimDeskNotifications();
+        services.AddClaimDeskWebhooks();
         services.AddClaimDeskAntiforgery();
         services.AddSingleton(new FrameOrigins(frameOrigins));
 

@@ -66,6 +66,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Features.Notifications.Notification> Notifications => Set<Features.Notifications.Notification>();
 
+    public DbSet<Features.Webhooks.Webhook> Webhooks => Set<Features.Webhooks.Webhook>();
+
+    public DbSet<Features.Webhooks.WebhookDelivery> WebhookDeliveries => Set<Features.Webhooks.WebhookDelivery>();
+
     /// <summary>Every timestamp is UTC; SQLite hands them back unspecified, so they are marked UTC when read.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -121,5 +125,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         Features.Intake.IntakeModel.Configure(builder);
         Features.Search.ClaimSearchModel.Configure(builder);
         Features.Notifications.NotificationModel.Configure(builder);
+        Features.Webhooks.WebhookModel.Configure(builder);
     }
 }

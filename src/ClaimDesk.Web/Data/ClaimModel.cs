@@ -163,7 +163,7 @@ public static class ClaimModel
         property.HasConversion(value => Codes.Of(value), code => Codes.Parse<TEnum>(code));
 
     /// <summary>Stores a short list of codes as one comma-separated column.</summary>
-    private static PropertyBuilder<List<string>> HasList(this PropertyBuilder<List<string>> property) =>
+    internal static PropertyBuilder<List<string>> HasList(this PropertyBuilder<List<string>> property) =>
         property.HasConversion(
             list => string.Join(',', list),
             text => text.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList(),
