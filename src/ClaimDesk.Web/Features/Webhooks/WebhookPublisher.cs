@@ -82,7 +82,8 @@ public sealed class WebhookPublisher(AppDbContext db, Outbox outbox, Organisatio
     /// Raises what a change of <paramref name="claim"/> (loaded with its register's statuses) recorded in
     /// <paramref name="log"/> amounts to, in this order: <c>claim.status_changed</c> for a transition,
     /// <c>claim.decided</c> when the claim's decision became accepted, partially accepted or rejected, and
-    /// <c>claim.closed</c> when the transition entered a closed status.
+    /// <c>claim.closed</c> when the transition entered a closed status from one that was not (so a claim closed as
+    /// <c>resolved</c> and then filed as <c>closed</c> raises it once).
     /// </summary>
     public async Task RaiseChangesAsync(Claim claim, ChangeLog log, CancellationToken cancellationToken = default)
     {
@@ -102,9 +103,13 @@ public sealed class WebhookPublisher(AppDbContext db, Outbox outbox, Organisatio
     private static List<string> EventsOf(Claim claim, ChangeLog log)
     {
         var claimChanges = log.Changes.Where(c => c.EntityType == Claim.EntityType).ToList();
-        var moved = claimChanges.Any(c => c is { Action: "status_changed", Field: "status" });
+        var move = claimChanges.FirstOrDefault(c => c is { Action: "status_changed", Field: "status" });
         var decided = claimChanges.Any(c => c.Field == "decision" && c.NewValue != Codes.Of(ClaimDecision.Pending));
-        var closed = moved && claim.Register?.Workflow.Status(claim.Status)?.Category == StatusCategory.Closed;
+        // Entering the closed category, not moving within it (resolved → closed closes nothing new).
+        var workflow = claim.Register?.Workflow;
+        var closed = move is not null && workflow?.Status(claim.Status)?.Category == StatusCategory.Closed
+            && workflow.Status(move.OldValue ?? "")?.Category != StatusCategory.Closed;
+        var moved = move is not null;
         return [.. new[] { (moved, WebhookEvent.StatusChanged), (decided, WebhookEvent.Decided), (closed, WebhookEvent.Closed) }
             .Where(e => e.Item1).Select(e => e.Item2)];
     }
