@@ -186,7 +186,7 @@ public sealed class WebhookTests
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task Deleting_a_webhook_removes_its_waiting_deliveries_and_is_audited(DatabaseProvider provider)
+    public async Task An_edited_webhook_gets_only_its_new_events_and_deleting_it_removes_its_waiting_deliveries(DatabaseProvider provider)
     {
         await using var app = await MailingApp.StartAsync(provider);
         var id = await AddWebhookAsync(app, "ERP", "https://erp.example.com/events", WebhookEvent.All, ErpSecret);
@@ -196,6 +196,22 @@ public sealed class WebhookTests
 
         var admin = app.App.CreateBrowserLikeClient();
         (await admin.SignInAsync(ClaimDeskFactory.AdminEmail, ClaimDeskFactory.AdminPassword)).Dispose();
+        var editor = await admin.GetPageAsync($"/Admin/Webhooks/Edit/{id.ToString(CultureInfo.InvariantCulture)}");
+        Assert.Equal("", ((IHtmlInputElement)editor.QuerySelector("#Form_Secret")!).Value); // never shown again
+        var fields = ((IHtmlFormElement)editor.QuerySelector("[data-testid=webhook-form]")!).Elements.OfType<IHtmlInputElement>()
+            .Where(e => e.Name == "Form.Events").ToList();
+        fields.ForEach(e => e.IsChecked = e.Value == WebhookEvent.Closed);
+        using (var saved = await admin.PressAsync((IHtmlFormElement)editor.QuerySelector("[data-testid=webhook-form]")!,
+            new Dictionary<string, string> { ["Form.GenerateSecret"] = "true" }, "Save"))
+        {
+            var page = await HtmlForms.ParseAsync(saved);
+            Assert.StartsWith("whsec_", ((IHtmlInputElement)page.QuerySelector("[data-testid=new-secret]")!).Value, StringComparison.Ordinal);
+        }
+
+        Assert.Equal([WebhookEvent.Closed], (await app.QueryAsync(db => db.Webhooks.AsNoTracking().SingleAsync())).Events);
+        await CreateClaimAsync(api);
+        Assert.Single(await WebhookMessagesAsync(app)); // no longer subscribed to claim.created
+
         var confirm = await admin.GetPageAsync($"/Admin/Webhooks/Delete/{id.ToString(CultureInfo.InvariantCulture)}");
         using (var deleted = await admin.PressAsync((IHtmlFormElement)confirm.QuerySelector("[data-testid=delete-form]")!,
             new Dictionary<string, string>(), "Delete webhook"))
@@ -205,8 +221,10 @@ public sealed class WebhookTests
 
         Assert.Empty(await WebhookMessagesAsync(app));
         Assert.Equal(0, await app.QueryAsync(db => db.WebhookDeliveries.CountAsync()));
-        Assert.Contains(await app.QueryAsync(db => db.AuditEvents.AsNoTracking().Where(e => e.EntityType == Webhook.EntityType).ToListAsync()),
-            e => e is { Action: "deleted", OldValue: "ERP" });
+        var audit = await app.QueryAsync(db => db.AuditEvents.AsNoTracking().Where(e => e.EntityType == Webhook.EntityType).ToListAsync());
+        Assert.Contains(audit, e => e is { Field: "events", NewValue: WebhookEvent.Closed });
+        Assert.Contains(audit, e => e is { Field: "secret", OldValue: "set", NewValue: "generated" });
+        Assert.Contains(audit, e => e is { Action: "deleted", OldValue: "ERP" });
     }
 
     private static void AssertSignedDelivery(ReceivedRequest request, string secret, string number)
