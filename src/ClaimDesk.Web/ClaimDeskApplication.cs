@@ -14,6 +14,7 @@ using ClaimDesk.Web.Features.Lookup;
 using ClaimDesk.Web.Features.Portal;
 using ClaimDesk.Web.Features.Notifications;
 using ClaimDesk.Web.Features.SystemInfo;
+using ClaimDesk.Web.Features.Webhooks;
 using ClaimDesk.Web.Infrastructure;
 using ClaimDesk.Web.Infrastructure.Mail;
 using ClaimDesk.Web.Infrastructure.Sms;
@@ -105,6 +106,7 @@ public static class ClaimDeskApplication
         services.AddClaimDeskMail(options);
         services.AddClaimDeskSms(options);
         services.AddClaimDeskNotifications();
+        services.AddClaimDeskWebhooks();
         services.AddClaimDeskAntiforgery();
         services.AddSingleton(new FrameOrigins(frameOrigins));
 

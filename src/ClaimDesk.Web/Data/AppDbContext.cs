@@ -73,6 +73,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Features.Deadlines.StoredDeadline> ClaimDeadlines => Set<Features.Deadlines.StoredDeadline>();
 
+    public DbSet<Features.Webhooks.Webhook> Webhooks => Set<Features.Webhooks.Webhook>();
+
+    public DbSet<Features.Webhooks.WebhookDelivery> WebhookDeliveries => Set<Features.Webhooks.WebhookDelivery>();
+
     /// <summary>Every timestamp is UTC; SQLite hands them back unspecified, so they are marked UTC when read.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -131,5 +135,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         Features.Assignment.AssignmentModel.Configure(builder);
         Features.Notifications.NotificationModel.Configure(builder);
         Features.Deadlines.DeadlineModel.Configure(builder);
+        Features.Webhooks.WebhookModel.Configure(builder);
     }
 }

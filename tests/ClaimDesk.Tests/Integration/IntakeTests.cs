@@ -119,6 +119,30 @@ public sealed partial class IntakeTests
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Webhooks_hear_of_a_web_complaint_when_it_is_confirmed_not_when_it_is_sent(DatabaseProvider provider)
+    {
+        await using var app = await MailingApp.StartAsync(provider);
+        await using (var scope = app.App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Web.Features.Webhooks.WebhookAdministration>().CreateAsync(
+                new Web.Features.Webhooks.WebhookForm
+                {
+                    Name = "ERP", Url = "https://erp.example.com/events", Events = [.. Web.Features.Webhooks.WebhookEvent.All],
+                }, Actor.System);
+        }
+
+        var client = app.App.CreateBrowserLikeClient();
+        (await client.SubmitFormAsync("/complaint/new", TwoItems(), "#intake-form")).Dispose();
+        Assert.Equal(0, await app.QueryAsync(db => db.WebhookDeliveries.CountAsync()));
+
+        (await client.GetAsync(LinkIn((await app.MessagesAsync()).Single().TextBody, "/complaint/activate/"))).Dispose();
+        var deliveries = await app.QueryAsync(db => db.WebhookDeliveries.AsNoTracking().OrderBy(d => d.Id)
+            .Select(d => new { d.Event, d.ClaimNumber, d.Message!.TextBody }).ToListAsync());
+        Assert.Equal((await app.ClaimsAsync()).Select(c => ("claim.created", c.Number)), deliveries.Select(d => (d.Event, d.ClaimNumber)));
+        Assert.All(deliveries, d => Assert.Contains("\"status\":\"new\"", d.TextBody, StringComparison.Ordinal));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task An_expired_link_says_so_and_a_tampered_or_unknown_one_is_not_found(DatabaseProvider provider)
     {
         await using var app = await MailingApp.StartAsync(provider);

@@ -13,7 +13,8 @@ namespace ClaimDesk.Web.Features.Claims;
 /// </summary>
 public sealed class ClaimCommands(
     AppDbContext db, ClaimNumbering numbering, AuditTrail audit, OrganisationClock clock, Notifications.Notifier notifier,
-    Assignment.AutoAssignment autoAssignment, Deadlines.ClaimDeadlines deadlines, ClaimLineEnrichment enrichment)
+    Assignment.AutoAssignment autoAssignment, Deadlines.ClaimDeadlines deadlines, ClaimLineEnrichment enrichment,
+    Webhooks.WebhookPublisher webhooks)
 {
     public async Task<(Claim? Claim, IReadOnlyList<FieldError> Errors)> CreateAsync(
         ClaimInput? input, Actor actor, CancellationToken cancellationToken = default)
@@ -61,6 +62,7 @@ public sealed class ClaimCommands(
 
         // Read before the number's counter row is locked, so the lock is not held for it.
         var created = await notifier.PrepareAsync(Notifications.NotificationEvent.ClaimCreated, cancellationToken);
+        var subscribers = await webhooks.PrepareAsync(cancellationToken);
 
         // The transaction is all or nothing: a failed save ends it, so EF's savepoints around each SaveChanges (a
         // round trip each on PostgreSQL) buy nothing here.
@@ -81,6 +83,7 @@ public sealed class ClaimCommands(
             audit.Record(log, actor);
             await deadlines.RecomputeAsync(claim, actor, cancellationToken);
             notifier.Queue(created, Notifications.ClaimRef.Of(claim), actorUserId: Notifications.Notifier.UserOf(actor));
+            await webhooks.RaiseAsync(subscribers, Webhooks.WebhookEvent.ClaimCreated, claim, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return (claim, []);
@@ -165,7 +168,8 @@ public sealed class ClaimCommands(
 
     /// <summary>
     /// Applies <paramref name="change"/> in one transaction; after a success, <paramref name="notify"/> adds its
-    /// notifications (<see cref="Notifications.Notifier"/>) to the same unit of work.
+    /// notifications (<see cref="Notifications.Notifier"/>) and the webhook events the change amounts to
+    /// (<see cref="Webhooks.WebhookPublisher.RaiseChangesAsync"/>) are added to the same unit of work.
     /// </summary>
     private async Task<ClaimOutcome> ChangeAsync(long claimId, Actor actor, Func<Claim, ChangeLog, ClaimOutcome> change,
         Func<Claim, Change> refusal, CancellationToken cancellationToken, Func<Claim, ChangeLog, Task>? notify = null)
@@ -203,6 +207,8 @@ public sealed class ClaimCommands(
         {
             await notify(claim, log);
         }
+
+        await webhooks.RaiseChangesAsync(claim, log, cancellationToken);
 
         try
         {

@@ -23,7 +23,10 @@ public sealed record ClaimLineErp(
     int? SalesDocumentLineNo, string? GoodsIssueNumber, string? PickedBy, string? PackedBy, string? Carrier, string? TrackingNumber,
     DateOnly? WarrantyEnd, bool? UnderWarranty);
 
-public sealed record ClaimCustomer(long Id, string? Code, string Name, string Type, string? TaxId);
+public sealed record ClaimCustomer(long Id, string? Code, string Name, string Type, string? TaxId)
+{
+    public static ClaimCustomer Of(Core.Customers.Customer c) => new(c.Id, c.Code, c.Name, Codes.Of(c.Type), c.TaxId);
+}
 
 public sealed record ClaimContact(string Name, string? Email, string? Phone, string Language, string PreferredChannel);
 
@@ -32,7 +35,23 @@ public sealed record ClaimDetail(
     ClaimContact Contact, string CustomerType, string LegalBasis, string Category, string RequestedRemedy,
     string DeliveryMethod, string Priority, string? Description, string? AssigneeId, decimal Value,
     DateTime ReceivedAt, DateTime? DecidedAt, DateTime? ResolvedAt, DateTime? ClosedAt, DateTime CreatedAt,
-    DateTime UpdatedAt, int Version, IReadOnlyList<ClaimLineDetail> Lines);
+    DateTime UpdatedAt, int Version, IReadOnlyList<ClaimLineDetail> Lines)
+{
+    /// <summary>A loaded claim as the API shows it (and as a webhook's body carries it).</summary>
+    public static ClaimDetail Of(Claim c, string register, ClaimCustomer? customer, IEnumerable<ClaimLine> lines) =>
+        new(c.Id, c.Number, register, c.Status, Codes.Of(c.Decision), Codes.Of(c.Channel), customer,
+            new ClaimContact(c.ContactName, c.ContactEmail, c.ContactPhone, c.ContactLanguage, Codes.Of(c.PreferredChannel)),
+            Codes.Of(c.CustomerType), Codes.Of(c.LegalBasis), Codes.Of(c.Category), Codes.Of(c.RequestedRemedy),
+            Codes.Of(c.DeliveryMethod), Codes.Of(c.Priority), c.Description, c.AssigneeId, c.Value,
+            c.ReceivedAt, c.DecidedAt, c.ResolvedAt, c.ClosedAt, c.CreatedAt, c.UpdatedAt, c.Version,
+            [.. lines.OrderBy(l => l.LineNo).Select(l => new ClaimLineDetail(l.LineNo, l.ReferenceNumber, l.ProductCode, l.ProductName, l.Ean,
+                l.SerialNumber, l.Quantity, l.UnitPrice, l.PurchaseDate, l.SalesDocumentNumber, l.FaultDescription, l.Diagnosis,
+                Codes.Of(l.Decision), l.DecisionReason, l.DecidedAt)
+            {
+                Erp = new ClaimLineErp(l.SalesDocumentLineNo, l.GoodsIssueNumber, l.PickedBy, l.PackedBy, l.Carrier, l.TrackingNumber,
+                    l.WarrantyEnd, l.UnderWarranty),
+            })]);
+}
 
 public sealed record HistoryEntry(
     DateTime At, string ActorType, string? ActorName, string EntityType, string Action, string? Field, string? OldValue,
@@ -91,19 +110,7 @@ public sealed class ClaimQueries(AppDbContext db, Infrastructure.DatabaseInfo da
         }
 
         var lines = await db.ClaimLines.AsNoTracking().Where(l => l.ClaimId == id).OrderBy(l => l.LineNo).ToListAsync(cancellationToken);
-        var c = claim.Claim;
-        return new ClaimDetail(c.Id, c.Number, claim.Register, c.Status, Codes.Of(c.Decision), Codes.Of(c.Channel), claim.Customer,
-            new ClaimContact(c.ContactName, c.ContactEmail, c.ContactPhone, c.ContactLanguage, Codes.Of(c.PreferredChannel)),
-            Codes.Of(c.CustomerType), Codes.Of(c.LegalBasis), Codes.Of(c.Category), Codes.Of(c.RequestedRemedy),
-            Codes.Of(c.DeliveryMethod), Codes.Of(c.Priority), c.Description, c.AssigneeId, c.Value,
-            c.ReceivedAt, c.DecidedAt, c.ResolvedAt, c.ClosedAt, c.CreatedAt, c.UpdatedAt, c.Version,
-            [.. lines.Select(l => new ClaimLineDetail(l.LineNo, l.ReferenceNumber, l.ProductCode, l.ProductName, l.Ean, l.SerialNumber,
-                l.Quantity, l.UnitPrice, l.PurchaseDate, l.SalesDocumentNumber, l.FaultDescription, l.Diagnosis,
-                Codes.Of(l.Decision), l.DecisionReason, l.DecidedAt)
-            {
-                Erp = new ClaimLineErp(l.SalesDocumentLineNo, l.GoodsIssueNumber, l.PickedBy, l.PackedBy, l.Carrier, l.TrackingNumber,
-                    l.WarrantyEnd, l.UnderWarranty),
-            })]);
+        return ClaimDetail.Of(claim.Claim, claim.Register, claim.Customer, lines);
     }
 
     public async Task<ClaimPage> ListAsync(ClaimFilter filter, CancellationToken cancellationToken = default)

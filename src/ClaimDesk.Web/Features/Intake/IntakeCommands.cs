@@ -21,7 +21,7 @@ public sealed record ActivationResult(ActivationState State, IReadOnlyList<strin
 public sealed class IntakeCommands(
     AppDbContext db, ClaimCommands claims, AuditTrail audit, OrganisationClock clock, Outbox outbox, IntakeMails mails,
     TrackingLinks trackingLinks, PendingUploads uploads, IOptions<ClaimDeskOptions> options, Notifications.Notifier notifier,
-    Assignment.AutoAssignment autoAssignment, Deadlines.ClaimDeadlines deadlines)
+    Assignment.AutoAssignment autoAssignment, Deadlines.ClaimDeadlines deadlines, Webhooks.WebhookPublisher webhooks)
 {
     public const string Unconfirmed = "unconfirmed";
     public const string Confirmed = "new";
@@ -126,6 +126,7 @@ public sealed class IntakeCommands(
         }
 
         var created = await notifier.PrepareAsync(Notifications.NotificationEvent.ClaimCreated, cancellationToken);
+        var subscribers = await webhooks.PrepareAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Single use even when the link is opened twice at once: only one request turns "unused" into "used".
         var taken = await db.AccessTokens.Where(t => t.Id == token.Id && t.UsedAt == null)
@@ -160,6 +161,7 @@ public sealed class IntakeCommands(
 
                 // Staff hear of a web claim now, when it becomes theirs to process, not at the unconfirmed submission.
                 notifier.Queue(created, Notifications.ClaimRef.Of(claim));
+                await webhooks.RaiseAsync(subscribers, Webhooks.WebhookEvent.ClaimCreated, claim, cancellationToken);
             }
 
             tracked.Add((claim, trackingLinks.Issue(claim.Id, baseUrl)));

@@ -49,6 +49,18 @@ public sealed class Outbox(AppDbContext db, TimeProvider clock, IOptions<ClaimDe
         return Add(new OutboxMessage { Kind = OutboxMessage.SmsKind, To = to, TextBody = text });
     }
 
+    /// <summary>
+    /// Adds a webhook delivery to the unit of work; returns the unsaved row. <paramref name="deliveryId"/> is the id the
+    /// receiver sees on every attempt (it replaces the Message-ID); <paramref name="to"/> and <paramref name="subject"/>
+    /// only label the row in the outbox list.
+    /// </summary>
+    public OutboxMessage Webhook(string deliveryId, string to, string subject, string body)
+    {
+        var message = Add(new OutboxMessage { Kind = OutboxMessage.WebhookKind, To = to, Subject = subject, TextBody = body });
+        message.InternetMessageId = deliveryId;
+        return message;
+    }
+
     /// <summary>A phone number as gateways take it (<c>+48600100200</c>), or null when <paramref name="phone"/> is none.</summary>
     public static string? PhoneNumber(string? phone)
     {

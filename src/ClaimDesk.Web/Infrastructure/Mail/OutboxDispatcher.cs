@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 namespace ClaimDesk.Web.Infrastructure.Mail;
 
 /// <summary>
-/// Sends what the outbox holds (e-mail through <see cref="MailTransport"/>, SMS through <see cref="Sms.ISmsSender"/>), never from inside a request, and never the same message twice, however many nodes
+/// Sends what the outbox holds (e-mail through <see cref="MailTransport"/>, SMS through <see cref="Sms.ISmsSender"/>,
+/// webhook deliveries through <see cref="Features.Webhooks.WebhookSender"/>), never from inside a request, and never the same message twice, however many nodes
 /// run. A round: (1) a message still <c>sending</c> after its lease expired was being sent by a node that died — it
 /// may or may not have gone out, so it is dead-lettered ("delivery state unknown") for an administrator to decide,
 /// not resent; (2) due pending messages are claimed in a short transaction that moves them to <c>sending</c> with a
@@ -14,8 +15,8 @@ namespace ClaimDesk.Web.Infrastructure.Mail;
 /// exponential back-off, and dead-lettered after <c>ClaimDesk:Mail:MaxAttempts</c> failures.
 /// </summary>
 public sealed partial class OutboxDispatcher(
-    IServiceScopeFactory scopes, MailTransport transport, Sms.ISmsSender sms, TimeProvider clock, DatabaseInfo database,
-    IOptions<ClaimDeskOptions> options, ILogger<OutboxDispatcher> logger) : BackgroundService
+    IServiceScopeFactory scopes, MailTransport transport, Sms.ISmsSender sms, Features.Webhooks.WebhookSender webhooks,
+    TimeProvider clock, DatabaseInfo database, IOptions<ClaimDeskOptions> options, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     /// <summary>The first retry waits this long; each further one twice as long as the one before.</summary>
     public static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(30);
@@ -168,6 +169,10 @@ public sealed partial class OutboxDispatcher(
             if (message.Kind == OutboxMessage.SmsKind)
             {
                 await sms.SendAsync(new Sms.SmsMessage(message.InternetMessageId, message.To, message.TextBody), cancellationToken);
+            }
+            else if (message.Kind == OutboxMessage.WebhookKind)
+            {
+                await webhooks.SendAsync(db, message, cancellationToken);
             }
             else
             {

@@ -2,13 +2,16 @@ namespace ClaimDesk.Web.Infrastructure.Mail;
 
 /// <summary>
 /// Something to deliver, written in the same transaction as the change that caused it (DESIGN §4 Outbox) and sent
-/// later by <see cref="OutboxDispatcher"/>: an e-mail (<see cref="Kind"/> <c>email</c>) or a text message (<c>sms</c>:
-/// <see cref="To"/> is the phone number, <see cref="TextBody"/> the text, no subject).
+/// later by <see cref="OutboxDispatcher"/>: an e-mail (<see cref="Kind"/> <c>email</c>), a text message (<c>sms</c>:
+/// <see cref="To"/> is the phone number, <see cref="TextBody"/> the text, no subject), or a webhook delivery
+/// (<c>webhook</c>: <see cref="TextBody"/> is the JSON body, <see cref="InternetMessageId"/> the delivery id; the
+/// address and secret are the webhook's, found through <see cref="Features.Webhooks.WebhookDelivery"/>).
 /// </summary>
 public sealed class OutboxMessage
 {
     public const string EmailKind = "email";
     public const string SmsKind = "sms";
+    public const string WebhookKind = "webhook";
 
     public long Id { get; set; }
 

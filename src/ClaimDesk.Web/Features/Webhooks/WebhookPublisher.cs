@@ -1,0 +1,119 @@
+using System.Text.Json;
+using ClaimDesk.Core.Claims;
+using ClaimDesk.Core.Common;
+using ClaimDesk.Core.Workflows;
+using ClaimDesk.Web.Data;
+using ClaimDesk.Web.Features.Claims;
+using ClaimDesk.Web.Infrastructure;
+using ClaimDesk.Web.Infrastructure.Mail;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimDesk.Web.Features.Webhooks;
+
+/// <summary>The enabled webhooks and the register codes, read once before queueing (<see cref="WebhookPublisher.PrepareAsync"/>).</summary>
+public sealed record WebhookPlan(IReadOnlyList<WebhookPlan.Subscriber> Subscribers, IReadOnlyDictionary<int, string> Registers)
+{
+    public sealed record Subscriber(int Id, string Name, IReadOnlyList<string> Events);
+
+    public static WebhookPlan Empty { get; } = new([], new Dictionary<int, string>());
+}
+
+/// <summary>
+/// Raises claim events to webhooks (DESIGN §8): for each enabled webhook subscribed to the event, one
+/// <see cref="WebhookDelivery"/> and its outbox row (kind <c>webhook</c>) are added to the caller's unit of work, so a
+/// change that rolls back sends nothing; <see cref="OutboxDispatcher"/> POSTs them later with its retries.
+/// The body: <c>{id, event, occurredAt, claim}</c>, the claim as <c>GET /api/v1/claims/{id}</c> shows it.
+/// </summary>
+public sealed class WebhookPublisher(AppDbContext db, Outbox outbox, OrganisationClock clock)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Reads the enabled webhooks (and, when there are any, the register codes).</summary>
+    public async Task<WebhookPlan> PrepareAsync(CancellationToken cancellationToken = default)
+    {
+        var subscribers = await db.Webhooks.AsNoTracking().Where(w => w.Enabled).OrderBy(w => w.Id)
+            .Select(w => new { w.Id, w.Name, w.Events }).ToListAsync(cancellationToken);
+        if (subscribers.Count == 0)
+        {
+            return WebhookPlan.Empty;
+        }
+
+        var registers = await db.Registers.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Code, cancellationToken);
+        return new([.. subscribers.Select(s => new WebhookPlan.Subscriber(s.Id, s.Name, s.Events))], registers);
+    }
+
+    /// <summary>
+    /// Queues <paramref name="ev"/> about <paramref name="claim"/> (as it is after the change, with its lines) to the
+    /// webhooks of <paramref name="plan"/> that subscribe to it; reads only the claim's customer, when not loaded.
+    /// </summary>
+    public async Task RaiseAsync(WebhookPlan plan, string ev, Claim claim, CancellationToken cancellationToken = default)
+    {
+        var subscribers = plan.Subscribers.Where(s => s.Events.Contains(ev)).ToList();
+        if (subscribers.Count == 0)
+        {
+            return;
+        }
+
+        if (claim.CustomerId is not null && claim.Customer is null)
+        {
+            await db.Entry(claim).Reference(c => c.Customer).LoadAsync(cancellationToken);
+        }
+
+        var detail = ClaimDetail.Of(claim, claim.Register?.Code ?? plan.Registers.GetValueOrDefault(claim.RegisterId, ""),
+            claim.Customer is { } customer ? ClaimCustomer.Of(customer) : null, claim.Lines);
+        var now = clock.UtcNow;
+        foreach (var subscriber in subscribers)
+        {
+            var id = Guid.NewGuid().ToString();
+            var body = JsonSerializer.Serialize(new WebhookBody(id, ev, now, detail), Json);
+            db.WebhookDeliveries.Add(new WebhookDelivery
+            {
+                WebhookId = subscriber.Id,
+                Message = outbox.Webhook(id, subscriber.Name, $"{ev} {claim.Number}", body),
+                Event = ev,
+                ClaimId = claim.Id,
+                ClaimNumber = claim.Number,
+                CreatedAt = now,
+            });
+        }
+    }
+
+    /// <summary>
+    /// Raises what a change of <paramref name="claim"/> (loaded with its register's statuses) recorded in
+    /// <paramref name="log"/> amounts to, in this order: <c>claim.status_changed</c> for a transition,
+    /// <c>claim.decided</c> when the claim's decision became accepted, partially accepted or rejected, and
+    /// <c>claim.closed</c> when the transition entered a closed status from one that was not (so a claim closed as
+    /// <c>resolved</c> and then filed as <c>closed</c> raises it once).
+    /// </summary>
+    public async Task RaiseChangesAsync(Claim claim, ChangeLog log, CancellationToken cancellationToken = default)
+    {
+        var events = EventsOf(claim, log);
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        var plan = await PrepareAsync(cancellationToken);
+        foreach (var ev in events)
+        {
+            await RaiseAsync(plan, ev, claim, cancellationToken);
+        }
+    }
+
+    private static List<string> EventsOf(Claim claim, ChangeLog log)
+    {
+        var claimChanges = log.Changes.Where(c => c.EntityType == Claim.EntityType).ToList();
+        var move = claimChanges.FirstOrDefault(c => c is { Action: "status_changed", Field: "status" });
+        var decided = claimChanges.Any(c => c.Field == "decision" && c.NewValue != Codes.Of(ClaimDecision.Pending));
+        // Entering the closed category, not moving within it (resolved → closed closes nothing new).
+        var workflow = claim.Register?.Workflow;
+        var closed = move is not null && workflow?.Status(claim.Status)?.Category == StatusCategory.Closed
+            && workflow.Status(move.OldValue ?? "")?.Category != StatusCategory.Closed;
+        var moved = move is not null;
+        return [.. new[] { (moved, WebhookEvent.StatusChanged), (decided, WebhookEvent.Decided), (closed, WebhookEvent.Closed) }
+            .Where(e => e.Item1).Select(e => e.Item2)];
+    }
+
+    /// <summary>The JSON body of a delivery.</summary>
+    public sealed record WebhookBody(string Id, string Event, DateTime OccurredAt, ClaimDetail Claim);
+}
