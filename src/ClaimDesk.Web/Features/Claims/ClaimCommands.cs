@@ -81,7 +81,7 @@ public sealed class ClaimCommands(
                 clock.UtcNow, log, cancellationToken);
             await autoAssignment.AssignAsync(claim, customer, log, clock.UtcNow, cancellationToken);
             audit.Record(log, actor);
-            await deadlines.RecomputeAsync(claim, actor, cancellationToken);
+            await deadlines.RecomputeNewAsync(claim, customer, actor, cancellationToken);
             notifier.Queue(created, Notifications.ClaimRef.Of(claim), actorUserId: Notifications.Notifier.UserOf(actor));
             await webhooks.RaiseAsync(subscribers, Webhooks.WebhookEvent.ClaimCreated, claim, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);

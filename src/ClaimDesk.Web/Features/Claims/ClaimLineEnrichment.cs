@@ -15,8 +15,22 @@ namespace ClaimDesk.Web.Features.Claims;
 /// with a date gets its warranty end and state (<see cref="WarrantyRule"/>). A document line cannot be claimed for
 /// more than was sold less what other claims already claim of it.
 /// </summary>
-public sealed class ClaimLineEnrichment(AppDbContext db, OrganisationClock clock)
+public sealed class ClaimLineEnrichment(AppDbContext db, OrganisationClock clock, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
 {
+    /// <summary>Whether any sales document line is known at all, re-read every ten seconds: without ERP data, serial
+    /// numbers are not looked up (a look-up per serial number on every claim would find nothing).</summary>
+    private const string SalesDataKey = "claimdesk:has-sales-data";
+
+    /// <summary>Sales data was written: the next claim checks again whether there is any.</summary>
+    public static void SalesDataChanged(Microsoft.Extensions.Caching.Memory.IMemoryCache cache) => cache.Remove(SalesDataKey);
+
+    private async Task<bool> HasSalesDataAsync(CancellationToken cancellationToken) =>
+        await Microsoft.Extensions.Caching.Memory.CacheExtensions.GetOrCreateAsync(cache, SalesDataKey, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(10);
+            return await db.SalesDocumentLines.AnyAsync(cancellationToken);
+        });
+
     public async Task<(ClaimDraft? Draft, IReadOnlyList<FieldError> Errors)> EnrichAsync(
         ClaimDraft draft, CancellationToken cancellationToken = default)
     {
@@ -30,7 +44,7 @@ public sealed class ClaimLineEnrichment(AppDbContext db, OrganisationClock clock
             .Where(d => numbers.Contains(d.Number) && (owner == null || d.CustomerId == owner))
             .AsSplitQuery()
             .ToDictionaryAsync(d => d.Number, StringComparer.Ordinal, cancellationToken);
-        var bySerial = await FindSoldSerialsAsync(
+        var bySerial = !await HasSalesDataAsync(cancellationToken) ? [] : await FindSoldSerialsAsync(
             [.. draft.Lines.Where(l => l.SerialNumber is not null && (l.SalesDocumentNumber is null || !documents.ContainsKey(l.SalesDocumentNumber)))
                 .Select(l => l.SerialNumber!)], owner, cancellationToken);
 

@@ -12,6 +12,7 @@ public static class ClaimServices
         services.AddScoped<ClaimAttachments>();
         services.AddScoped<ClaimThread>();
         services.AddScoped<Assignment.AutoAssignment>();
+        services.AddScoped<Admin.Assignment.AssignmentAdministration>();
         services.AddScoped<Board.BoardQueries>();
         services.AddSingleton<AttachmentPolicy>();
         services.AddSingleton<IFileStore, LocalFileStore>();

@@ -16,8 +16,27 @@ namespace ClaimDesk.Web.Features.Deadlines;
 /// deadlines together with the change that moved them, and every deadline that appeared, moved, changed state or went
 /// away is an audit event of the claim (action <c>deadline_changed</c>, field <c>deadline</c>).
 /// </summary>
-public sealed class ClaimDeadlines(AppDbContext db, AuditTrail audit, OrganisationClock clock, DatabaseInfo database, IOptions<ClaimDeskOptions> options)
+public sealed class ClaimDeadlines(
+    AppDbContext db, AuditTrail audit, OrganisationClock clock, DatabaseInfo database, IOptions<ClaimDeskOptions> options,
+    Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
 {
+    /// <summary>
+    /// How long a node reuses the SLA policies, the hidden statuses and the registers before reading them again: every
+    /// claim needs them and they change rarely. An edit of a policy takes effect on its node at once
+    /// (<see cref="Forget"/>), on the other nodes within this time.
+    /// </summary>
+    public static readonly TimeSpan ReferenceCacheTime = TimeSpan.FromSeconds(10);
+
+    private const string ReferenceKey = "claimdesk:deadline-reference";
+
+    private sealed record Reference(DeadlineCalculator Calculator, HashSet<(int RegisterId, string Code)> Hidden, Dictionary<int, string> Registers);
+
+    /// <summary>Drops the cached policies, after an administrator changed one.</summary>
+    public static void Forget(Microsoft.Extensions.Caching.Memory.IMemoryCache cache) => cache.Remove(ReferenceKey);
+
+    /// <summary>Drops this node's cached policies, statuses and registers.</summary>
+    public void ForgetReference() => Forget(cache);
+
     public const string ChangedAction = "deadline_changed";
     public const string Field = "deadline";
 
@@ -53,7 +72,7 @@ public sealed class ClaimDeadlines(AppDbContext db, AuditTrail audit, Organisati
         }
 
         var now = clock.UtcNow;
-        var calculator = await CalculatorAsync(cancellationToken);
+        var reference = await ReferenceAsync(cancellationToken);
         var stored = (await db.ClaimDeadlines.Where(d => ids.Contains(d.ClaimId)).ToListAsync(cancellationToken))
             .ToLookup(d => d.ClaimId);
         var keys = ids.Select(Key).ToList();
@@ -71,38 +90,53 @@ public sealed class ClaimDeadlines(AppDbContext db, AuditTrail audit, Organisati
         var purchaseDates = (await db.ClaimLines.AsNoTracking().Where(l => unloaded.Contains(l.ClaimId) && l.PurchaseDate != null)
                 .Select(l => new { l.ClaimId, l.PurchaseDate }).ToListAsync(cancellationToken))
             .ToLookup(l => l.ClaimId, l => l.PurchaseDate!.Value);
-        var hidden = (await db.WorkflowStatuses.AsNoTracking().Where(s => s.HiddenFromQueues)
-                .Select(s => new { s.RegisterId, s.Code }).ToListAsync(cancellationToken))
-            .Select(s => (s.RegisterId, s.Code)).ToHashSet();
-        var registerCodes = await db.Registers.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Code, cancellationToken);
-
         foreach (var claim in claims)
         {
-            claim.Jurisdiction ??= JurisdictionOf(registerCodes.GetValueOrDefault(claim.RegisterId));
-            var facts = new DeadlineFacts
-            {
-                Jurisdiction = claim.Jurisdiction.Value,
-                CustomerType = claim.CustomerType,
-                LegalBasis = claim.LegalBasis,
-                ContractDate = claim.ContractDate,
-                PurchaseDate = claim.Lines.Count > 0
-                    ? claim.Lines.Where(l => l.PurchaseDate is not null).Min(l => l.PurchaseDate)
-                    : purchaseDates[claim.Id].DefaultIfEmpty().Min() is { } date && date != default ? date : null,
-                ReceivedAt = claim.ReceivedAt,
-                GoodsReceivedAt = claim.GoodsReceivedAt,
-                CustomerTier = claim.CustomerId is { } customerId ? tiers.GetValueOrDefault(customerId) : null,
-                CustomerId = claim.CustomerId,
-                RegisterId = claim.RegisterId,
-                Category = claim.Category,
-                Timeline = Timeline(claim, timelines[Key(claim.Id)]),
-                FirstResponseAt = claim.FirstResponseAt,
-                DecidedAt = claim.DecidedAt,
-                ResolvedAt = claim.ResolvedAt,
-                ClosedAt = claim.ClosedAt,
-            };
-            var after = claim.IsDeleted || hidden.Contains((claim.RegisterId, claim.Status)) ? [] : calculator.Compute(facts, now);
+            var facts = Facts(claim, reference, claim.CustomerId is { } customerId ? tiers.GetValueOrDefault(customerId) : null,
+                purchaseDates[claim.Id], timelines[Key(claim.Id)]);
+            var after = claim.IsDeleted || reference.Hidden.Contains((claim.RegisterId, claim.Status)) ? [] : reference.Calculator.Compute(facts, now);
             Apply(claim, [.. stored[claim.Id]], after, actor);
         }
+    }
+
+    /// <summary>
+    /// The deadlines of a claim opened in the caller's transaction (nobody else can see it yet, it has no stored
+    /// deadlines and no history but its creation): computed from what is in memory, with no query — this runs while
+    /// the register's number counter is locked.
+    /// </summary>
+    public async Task RecomputeNewAsync(Claim claim, Customer? customer, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var reference = await ReferenceAsync(cancellationToken);
+        var facts = Facts(claim, reference, customer?.Tier, [], []);
+        var after = reference.Hidden.Contains((claim.RegisterId, claim.Status)) ? [] : reference.Calculator.Compute(facts, clock.UtcNow);
+        Apply(claim, [], after, actor);
+    }
+
+    private DeadlineFacts Facts(
+        Claim claim, Reference reference, string? tier, IEnumerable<DateOnly> savedPurchaseDates, IEnumerable<StatusEntered> savedTimeline)
+    {
+        claim.Jurisdiction ??= JurisdictionOf(reference.Registers.GetValueOrDefault(claim.RegisterId));
+        return new DeadlineFacts
+        {
+            Jurisdiction = claim.Jurisdiction.Value,
+            CustomerType = claim.CustomerType,
+            LegalBasis = claim.LegalBasis,
+            ContractDate = claim.ContractDate,
+            PurchaseDate = claim.Lines.Count > 0
+                ? claim.Lines.Where(l => l.PurchaseDate is not null).Min(l => l.PurchaseDate)
+                : savedPurchaseDates.DefaultIfEmpty().Min() is { } date && date != default ? date : null,
+            ReceivedAt = claim.ReceivedAt,
+            GoodsReceivedAt = claim.GoodsReceivedAt,
+            CustomerTier = tier,
+            CustomerId = claim.CustomerId,
+            RegisterId = claim.RegisterId,
+            Category = claim.Category,
+            Timeline = Timeline(claim, savedTimeline),
+            FirstResponseAt = claim.FirstResponseAt,
+            DecidedAt = claim.DecidedAt,
+            ResolvedAt = claim.ResolvedAt,
+            ClosedAt = claim.ClosedAt,
+        };
     }
 
     /// <summary>
@@ -238,11 +272,17 @@ public sealed class ClaimDeadlines(AppDbContext db, AuditTrail audit, Organisati
         return timeline;
     }
 
-    private async Task<DeadlineCalculator> CalculatorAsync(CancellationToken cancellationToken)
-    {
-        var policies = await db.SlaPolicies.AsNoTracking().Where(p => p.IsActive).ToListAsync(cancellationToken);
-        return new DeadlineCalculator(clock.Zone, [.. policies.Select(p => p.ToPolicy())]);
-    }
+    private async Task<Reference> ReferenceAsync(CancellationToken cancellationToken) =>
+        (await Microsoft.Extensions.Caching.Memory.CacheExtensions.GetOrCreateAsync(cache, ReferenceKey, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = ReferenceCacheTime;
+            var policies = await db.SlaPolicies.AsNoTracking().Where(p => p.IsActive).ToListAsync(cancellationToken);
+            var hidden = (await db.WorkflowStatuses.AsNoTracking().Where(s => s.HiddenFromQueues)
+                    .Select(s => new { s.RegisterId, s.Code }).ToListAsync(cancellationToken))
+                .Select(s => (s.RegisterId, s.Code)).ToHashSet();
+            var registers = await db.Registers.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Code, cancellationToken);
+            return new Reference(new DeadlineCalculator(clock.Zone, [.. policies.Select(p => p.ToPolicy())]), hidden, registers);
+        }))!;
 
     private Jurisdiction JurisdictionOf(string? registerCode)
     {

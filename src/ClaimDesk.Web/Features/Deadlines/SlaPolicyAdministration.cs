@@ -186,6 +186,7 @@ public sealed class SlaPolicyAdministration(AppDbContext db, AuditTrail audit, O
             await transaction.CommitAsync(cancellationToken);
         }
 
+        deadlines.ForgetReference();
         await deadlines.RecomputeAllOpenAsync(actor, cancellationToken);
         return (policy!.Id, []);
     }

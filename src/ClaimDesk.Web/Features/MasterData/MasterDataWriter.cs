@@ -13,7 +13,8 @@ namespace ClaimDesk.Web.Features.MasterData;
 /// rolled back and its records are tried one by one, so that one bad record never stops the others.
 /// </summary>
 public sealed partial class MasterDataWriter(
-    AppDbContext db, AuditTrail audit, OrganisationClock clock, Deadlines.ClaimDeadlines deadlines, ILogger<MasterDataWriter> logger)
+    AppDbContext db, AuditTrail audit, OrganisationClock clock, Deadlines.ClaimDeadlines deadlines, ILogger<MasterDataWriter> logger,
+    Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
 {
     public async Task<IReadOnlyList<UpsertOutcome>> UpsertAsync<TData, TDto>(
         MasterDataKind<TData, TDto> kind, IReadOnlyList<UpsertItem<TData>> items, Actor actor, CancellationToken cancellationToken)
@@ -28,6 +29,11 @@ public sealed partial class MasterDataWriter(
         {
             LogBatchRefused(logger, failure, items.Count, kind.Route);
         }
+        finally
+        {
+            // Claims look serial numbers up only while sales data is known: this node learns of new sales data at once.
+            Claims.ClaimLineEnrichment.SalesDataChanged(cache);
+        }
 
         var outcomes = new List<UpsertOutcome>(items.Count);
         foreach (var item in items)
@@ -38,6 +44,7 @@ public sealed partial class MasterDataWriter(
                 ?? UpsertOutcome.Refuse(item.Key, [new FieldError(kind.KeyField, "The record could not be saved; try it again.")]));
         }
 
+        Claims.ClaimLineEnrichment.SalesDataChanged(cache);
         return outcomes;
     }
 

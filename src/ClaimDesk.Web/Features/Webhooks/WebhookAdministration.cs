@@ -34,8 +34,16 @@ public sealed record DeliveryRow(long Id, long MessageId, string DeliveryId, str
 /// Creates, changes, disables, deletes webhooks and requeues their dead deliveries, each change audited in the
 /// same transaction (entity <c>webhook</c>; a secret is audited as set, never by its value).
 /// </summary>
-public sealed class WebhookAdministration(AppDbContext db, AuditTrail audit, OrganisationClock clock, WebhookSecrets secrets)
+public sealed class WebhookAdministration(
+    AppDbContext db, AuditTrail audit, OrganisationClock clock, WebhookSecrets secrets, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
 {
+    /// <summary>Saves an edit, and makes this node read the webhooks afresh for the next event.</summary>
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        WebhookPublisher.Forget(cache);
+    }
+
     public const int LogPageSize = 25;
 
     /// <summary>The problems with a form, as (field, English message); empty when it can be saved.</summary>
@@ -93,14 +101,14 @@ public sealed class WebhookAdministration(AppDbContext db, AuditTrail audit, Org
         };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Webhooks.Add(webhook);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         var id = EntityId(webhook.Id);
         audit.Record(new Change(Webhook.EntityType, id, "created", "name", null, webhook.Name), actor);
         audit.Record(new Change(Webhook.EntityType, id, "updated", "url", null, webhook.Url), actor);
         audit.Record(new Change(Webhook.EntityType, id, "updated", "events", null, string.Join(", ", webhook.Events)), actor);
         audit.Record(new Change(Webhook.EntityType, id, "updated", "enabled", null, YesNo(webhook.Enabled)), actor);
         audit.Record(new Change(Webhook.EntityType, id, "updated", "secret", null, generated is null ? "given" : "generated"), actor);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (webhook, generated);
     }
@@ -138,7 +146,7 @@ public sealed class WebhookAdministration(AppDbContext db, AuditTrail audit, Org
         {
             webhook.UpdatedAt = clock.UtcNow;
             audit.Record(log, actor);
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveAsync(cancellationToken);
         }
 
         return (true, generated);
@@ -158,7 +166,7 @@ public sealed class WebhookAdministration(AppDbContext db, AuditTrail audit, Org
             audit.Record(new Change(Webhook.EntityType, EntityId(id), "updated", "enabled", YesNo(webhook.Enabled), YesNo(enabled)), actor);
             webhook.Enabled = enabled;
             webhook.UpdatedAt = clock.UtcNow;
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveAsync(cancellationToken);
         }
 
         return true;
@@ -182,7 +190,7 @@ public sealed class WebhookAdministration(AppDbContext db, AuditTrail audit, Org
             .ExecuteDeleteAsync(cancellationToken);
         db.Webhooks.Remove(webhook);
         audit.Record(new Change(Webhook.EntityType, EntityId(id), "deleted", "name", webhook.Name, null), actor);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return webhook.Name;
     }
@@ -226,7 +234,7 @@ public sealed class WebhookAdministration(AppDbContext db, AuditTrail audit, Org
         message.LeaseUntil = null;
         audit.Record(new Change("outbox_message", message.Id.ToString(CultureInfo.InvariantCulture), "requeued", "status",
             OutboxStatus.Dead, OutboxStatus.Pending), actor);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         return Requeue.Requeued;
     }
 

@@ -24,12 +24,29 @@ public sealed record WebhookPlan(IReadOnlyList<WebhookPlan.Subscriber> Subscribe
 /// change that rolls back sends nothing; <see cref="OutboxDispatcher"/> POSTs them later with its retries.
 /// The body: <c>{id, event, occurredAt, claim}</c>, the claim as <c>GET /api/v1/claims/{id}</c> shows it.
 /// </summary>
-public sealed class WebhookPublisher(AppDbContext db, Outbox outbox, OrganisationClock clock)
+public sealed class WebhookPublisher(AppDbContext db, Outbox outbox, OrganisationClock clock, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
 {
+    /// <summary>
+    /// How long a node reuses the list of subscribed webhooks: every claim change reads it. An edit on the
+    /// administration pages takes effect on its node at once (<see cref="Forget"/>), on other nodes within this time.
+    /// </summary>
+    public static readonly TimeSpan PlanCacheTime = TimeSpan.FromSeconds(10);
+
+    private const string PlanKey = "claimdesk:webhook-plan";
+
+    public static void Forget(Microsoft.Extensions.Caching.Memory.IMemoryCache cache) => cache.Remove(PlanKey);
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Reads the enabled webhooks (and, when there are any, the register codes).</summary>
-    public async Task<WebhookPlan> PrepareAsync(CancellationToken cancellationToken = default)
+    public async Task<WebhookPlan> PrepareAsync(CancellationToken cancellationToken = default) =>
+        (await Microsoft.Extensions.Caching.Memory.CacheExtensions.GetOrCreateAsync(cache, PlanKey, entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = PlanCacheTime;
+            return ReadPlanAsync(cancellationToken);
+        }))!;
+
+    private async Task<WebhookPlan> ReadPlanAsync(CancellationToken cancellationToken)
     {
         var subscribers = await db.Webhooks.AsNoTracking().Where(w => w.Enabled).OrderBy(w => w.Id)
             .Select(w => new { w.Id, w.Name, w.Events }).ToListAsync(cancellationToken);
