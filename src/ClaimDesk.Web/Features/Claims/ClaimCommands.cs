@@ -60,9 +60,13 @@ public sealed class ClaimCommands(
             return (null, [new FieldError("register", "There is no register '{0}'.", draft.RegisterCode)]);
         }
 
-        // Read before the number's counter row is locked, so the lock is not held for it.
+        // Read and worked out before the number's counter row is locked, so the lock is not held for it.
         var created = await notifier.PrepareAsync(Notifications.NotificationEvent.ClaimCreated, cancellationToken);
         var subscribers = await webhooks.PrepareAsync(cancellationToken);
+        var now = clock.UtcNow;
+        var tier = draft.CustomerCode is null ? null
+            : await db.Customers.AsNoTracking().Where(c => c.Code == draft.CustomerCode).Select(c => c.Tier).SingleOrDefaultAsync(cancellationToken);
+        var planned = await deadlines.PlanForNewClaimAsync(Claim.Open(register.Id, register.Initial, draft, "", now), tier, cancellationToken);
 
         // The transaction is all or nothing: a failed save ends it, so EF's savepoints around each SaveChanges (a
         // round trip each on PostgreSQL) buy nothing here.
@@ -78,10 +82,10 @@ public sealed class ClaimCommands(
             // register: only the claim, its lines and the audit events are written while it is held.
             var log = new ChangeLog();
             var claim = await OpenNumberedAsync(register.Id, register.NumberingPattern, register.Initial, draft, customer,
-                clock.UtcNow, log, cancellationToken);
-            await autoAssignment.AssignAsync(claim, customer, log, clock.UtcNow, cancellationToken);
+                now, log, cancellationToken, opened => (opened.Jurisdiction, opened.NextDueAt) = (planned.Jurisdiction, planned.NextDueAt));
+            await autoAssignment.AssignAsync(claim, customer, log, now, cancellationToken);
             audit.Record(log, actor);
-            await deadlines.RecomputeNewAsync(claim, customer, actor, cancellationToken);
+            deadlines.StorePlanned(claim, planned, actor);
             notifier.Queue(created, Notifications.ClaimRef.Of(claim), actorUserId: Notifications.Notifier.UserOf(actor));
             await webhooks.RaiseAsync(subscribers, Webhooks.WebhookEvent.ClaimCreated, claim, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
@@ -100,11 +104,12 @@ public sealed class ClaimCommands(
     /// put into <paramref name="log"/>, go with the caller's next SaveChanges, in one batch with the audit events.
     /// </summary>
     public async Task<Claim> OpenNumberedAsync(int registerId, string numberingPattern, string initialStatus, ClaimDraft draft,
-        Customer customer, DateTime now, ChangeLog log, CancellationToken cancellationToken)
+        Customer customer, DateTime now, ChangeLog log, CancellationToken cancellationToken, Action<Claim>? prepare = null)
     {
         var number = await numbering.NextAsync(registerId, numberingPattern, cancellationToken);
         var claim = Claim.Open(registerId, initialStatus, draft, number, now);
         claim.Customer = customer;
+        prepare?.Invoke(claim);
         List<ClaimLine> lines = [.. claim.Lines];
         claim.Lines.Clear();
         db.Claims.Add(claim);

@@ -99,17 +99,30 @@ public sealed class ClaimDeadlines(
         }
     }
 
+    /// <summary>The deadlines a new claim will have, worked out before it is numbered.</summary>
+    public sealed record NewClaimDeadlines(Jurisdiction Jurisdiction, IReadOnlyList<ClaimDeadline> Deadlines)
+    {
+        public DateTime? NextDueAt => Deadlines.Where(d => d.State == DeadlineState.Running).Select(d => (DateTime?)d.DueAt).Min();
+    }
+
     /// <summary>
-    /// The deadlines of a claim opened in the caller's transaction (nobody else can see it yet, it has no stored
-    /// deadlines and no history but its creation): computed from what is in memory, with no query — this runs while
-    /// the register's number counter is locked.
+    /// The deadlines of a claim about to be opened (<paramref name="provisional"/>: the claim as it will be, without its
+    /// number), from memory and the cached policies, with no query. Creation works them out before it takes the
+    /// register's number counter, which stays locked until the commit, so that the lock is held as briefly as can be.
     /// </summary>
-    public async Task RecomputeNewAsync(Claim claim, Customer? customer, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<NewClaimDeadlines> PlanForNewClaimAsync(Claim provisional, string? customerTier, CancellationToken cancellationToken = default)
     {
         var reference = await ReferenceAsync(cancellationToken);
-        var facts = Facts(claim, reference, customer?.Tier, [], []);
-        var after = reference.Hidden.Contains((claim.RegisterId, claim.Status)) ? [] : reference.Calculator.Compute(facts, clock.UtcNow);
-        Apply(claim, [], after, actor);
+        var facts = Facts(provisional, reference, customerTier, [], []);
+        var deadlines = reference.Hidden.Contains((provisional.RegisterId, provisional.Status)) ? [] : reference.Calculator.Compute(facts, clock.UtcNow);
+        return new NewClaimDeadlines(provisional.Jurisdiction!.Value, deadlines);
+    }
+
+    /// <summary>Stores the planned deadlines of a claim just opened (it has its id), with their history.</summary>
+    public void StorePlanned(Claim claim, NewClaimDeadlines planned, Actor actor)
+    {
+        claim.Jurisdiction = planned.Jurisdiction;
+        Apply(claim, [], planned.Deadlines, actor);
     }
 
     private DeadlineFacts Facts(
