@@ -11,6 +11,7 @@ public static class ClaimServices
         services.AddScoped<ClaimLineEnrichment>();
         services.AddScoped<ClaimAttachments>();
         services.AddScoped<ClaimThread>();
+        services.AddScoped<Mentions>();
         services.AddScoped<Assignment.AutoAssignment>();
         services.AddScoped<Admin.Assignment.AssignmentAdministration>();
         services.AddScoped<Board.BoardQueries>();

@@ -23,7 +23,8 @@ public sealed record UploadedFile(string? FileName, Func<Stream> Open);
 /// </summary>
 public sealed class ClaimThread(
     AppDbContext db, ClaimAttachments attachments, AuditTrail audit, TimeProvider clock, TrackingLinks trackingLinks,
-    IntakeMails mails, Infrastructure.Mail.Outbox outbox, Notifications.Notifier notifier, Deadlines.ClaimDeadlines deadlines)
+    IntakeMails mails, Infrastructure.Mail.Outbox outbox, Notifications.Notifier notifier, Deadlines.ClaimDeadlines deadlines,
+    Mentions mentions)
 {
     public const string PostedAction = "message_posted";
     public const int MaxFiles = 5;
@@ -113,6 +114,11 @@ public sealed class ClaimThread(
             if (kind == MessageKind.Outbound)
             {
                 await deadlines.RespondedAsync(claimId, message.CreatedAt, actor, cancellationToken);
+            }
+
+            if (kind != MessageKind.Inbound && body.Length > 0)
+            {
+                await mentions.NotifyAsync(claimId, claim.Number, body, Notifications.Notifier.UserOf(actor), actor.Name, cancellationToken);
             }
 
             if (kind == MessageKind.Inbound)
