@@ -121,7 +121,9 @@ public sealed partial class DemoData(AppDbContext db, ClaimCommands commands, IL
                     };
                 })],
             };
-            var (claim, errors) = await commands.CreateAsync(input, ActorFor(StaffRole.Operator), cancellationToken);
+            // Received over the last four weeks, so that the dashboard shows deadlines due, overdue and at risk.
+            var receivedAt = DateTime.UtcNow.AddMinutes(-random.Int(10, 28 * 24 * 60));
+            var (claim, errors) = await commands.CreateAsync(input, ActorFor(StaffRole.Operator), receivedAt, cancellationToken);
             if (claim is null)
             {
                 throw new InvalidOperationException("Demo claim refused: " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));
@@ -132,6 +134,8 @@ public sealed partial class DemoData(AppDbContext db, ClaimCommands commands, IL
             db.ChangeTracker.Clear();
         }
 
+        // The demo users start with a clean notification centre, not three hundred "new claim" notes.
+        await db.Notifications.ExecuteUpdateAsync(n => n.SetProperty(x => x.ReadAt, DateTime.UtcNow), cancellationToken);
         LogSeeded(logger, created);
     }
 

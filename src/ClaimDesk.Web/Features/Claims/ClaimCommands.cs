@@ -16,10 +16,19 @@ public sealed class ClaimCommands(
     Assignment.AutoAssignment autoAssignment, Deadlines.ClaimDeadlines deadlines, ClaimLineEnrichment enrichment,
     Webhooks.WebhookPublisher webhooks)
 {
+    /// <summary>
+    /// Records a claim; <paramref name="receivedAt"/> is when it reached the company when that was earlier than now
+    /// (a letter opened today; the demo data's history), and the deadlines run from it.
+    /// </summary>
     public async Task<(Claim? Claim, IReadOnlyList<FieldError> Errors)> CreateAsync(
-        ClaimInput? input, Actor actor, CancellationToken cancellationToken = default)
+        ClaimInput? input, Actor actor, DateTime? receivedAt = null, CancellationToken cancellationToken = default)
     {
         var (draft, errors) = ClaimValidator.Validate(input, clock.Today, productFromErp: true);
+        if (draft is not null && receivedAt is { } received && received < clock.UtcNow)
+        {
+            draft = draft with { ReceivedAt = received };
+        }
+
         if (draft is { } valid)
         {
             (draft, errors) = await enrichment.EnrichAsync(valid, cancellationToken);

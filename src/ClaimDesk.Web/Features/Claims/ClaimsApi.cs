@@ -46,7 +46,7 @@ public static class ClaimsApi
         [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] ClaimInput? input,
         ClaimCommands commands, AuditTrail audit, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        var (claim, errors) = await commands.CreateAsync(input, audit.CurrentActor, cancellationToken);
+        var (claim, errors) = await commands.CreateAsync(input, audit.CurrentActor, cancellationToken: cancellationToken);
         if (claim is null)
         {
             return TypedResults.ValidationProblem(Describe(errors, localizer));

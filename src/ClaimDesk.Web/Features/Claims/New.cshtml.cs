@@ -26,7 +26,7 @@ public sealed class NewModel(AppDbContext db, ClaimCommands commands, AuditTrail
         Claim? claim = null;
         if (parseErrors.Count == 0)
         {
-            (claim, errors) = await commands.CreateAsync(input, audit.CurrentActor, HttpContext.RequestAborted);
+            (claim, errors) = await commands.CreateAsync(input, audit.CurrentActor, cancellationToken: HttpContext.RequestAborted);
         }
 
         if (claim is null)

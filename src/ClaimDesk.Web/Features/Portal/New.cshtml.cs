@@ -162,7 +162,7 @@ public sealed partial class NewModel(
             Description = Description,
             Lines = lines,
         };
-        var (claim, errors) = await commands.CreateAsync(input, access.Actor, HttpContext.RequestAborted);
+        var (claim, errors) = await commands.CreateAsync(input, access.Actor, cancellationToken: HttpContext.RequestAborted);
         if (claim is null)
         {
             foreach (var error in errors)
