@@ -27,7 +27,25 @@ public sealed class ReceivedFile(PendingFile pending, string fileName, string co
 }
 
 /// <summary>A stored attachment opened for download; the caller disposes <see cref="Content"/>.</summary>
-public sealed record AttachmentDownload(string FileName, string ContentType, long Size, Stream Content);
+public sealed record AttachmentDownload(string FileName, string ContentType, long Size, Stream Content)
+{
+    /// <summary>
+    /// The download as a claimant gets it (tracking page, portal): always an attachment, with the type detected at
+    /// upload, <c>nosniff</c> so a browser never runs it as a page, and not kept in caches; a missing one is 404.
+    /// </summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.FileStreamHttpResult, Microsoft.AspNetCore.Http.HttpResults.NotFound> Send(
+        AttachmentDownload? download, HttpContext context)
+    {
+        if (download is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        context.Response.Headers.CacheControl = "no-store";
+        return TypedResults.File(download.Content, download.ContentType, download.FileName);
+    }
+}
 
 /// <summary>
 /// Files attached to claims, for every way in (the staff card now, the public form and the portal later): checks the

@@ -47,13 +47,6 @@ public static class TrackingEndpoints
         var download = await queries.ClaimIdAsync(token, cancellationToken) is { } claimId
             ? await attachments.OpenAsync(claimId, fileId, publicOnly: true, cancellationToken)
             : null;
-        if (download is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        context.Response.Headers.XContentTypeOptions = "nosniff";
-        context.Response.Headers.CacheControl = "no-store";
-        return TypedResults.File(download.Content, download.ContentType, download.FileName);
+        return AttachmentDownload.Send(download, context);
     }
 }

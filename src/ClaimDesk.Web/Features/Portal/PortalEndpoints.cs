@@ -29,13 +29,6 @@ public static class PortalEndpoints
         var download = await access.OwnClaimAsync(id, cancellationToken) is { } own
             ? await attachments.OpenAsync(own, fileId, publicOnly: true, cancellationToken)
             : null;
-        if (download is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        context.Response.Headers.XContentTypeOptions = "nosniff";
-        context.Response.Headers.CacheControl = "no-store";
-        return TypedResults.File(download.Content, download.ContentType, download.FileName);
+        return AttachmentDownload.Send(download, context);
     }
 }
