@@ -83,6 +83,26 @@ public sealed partial class ApiKeyTests(SharedApps apps)
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Sending_the_same_creation_form_again_as_a_refresh_does_issues_no_second_key(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var admin = await SignedInAdministratorAsync(app);
+        var name = $"Refreshed {Guid.NewGuid():N}";
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)(await admin.GetPageAsync("/Admin/ApiKeys/Create")).QuerySelector("main form")!;
+        var values = new Dictionary<string, string> { ["Form.Name"] = name, ["Form.Role"] = "Operator" };
+
+        using var first = await admin.PressAsync(form, values, "Create key");
+        using var again = await admin.PressAsync(form, values, "Create key");
+
+        Assert.NotNull((await HtmlForms.ParseAsync(first)).QuerySelector("[data-testid=new-key]"));
+        var second = await HtmlForms.ParseAsync(again);
+        Assert.Null(second.QuerySelector("[data-testid=new-key]"));
+        Assert.Contains("sent already", second.QuerySelector("[data-testid=errors]")!.TextContent, StringComparison.Ordinal);
+        await using var scope = app.Services.CreateAsyncScope();
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<AppDbContext>().ApiKeys.CountAsync(k => k.Name == name));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_key_without_scopes_is_refused_with_the_form_kept_as_typed(DatabaseProvider provider)
     {
         var app = await apps.GetAsync(provider);

@@ -18,4 +18,10 @@ public sealed class ApiKeyForm
     public List<string> Scopes { get; set; } = [];
 
     public string? Role { get; set; } = StaffRole.Operator;
+
+    /// <summary>
+    /// A random value the form carries once: posting the same form again (a browser's refresh or back button) is
+    /// recognised and issues no second key.
+    /// </summary>
+    public string? Once { get; set; }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Memory;
 using ClaimDesk.Web.Data;
 using ClaimDesk.Web.Features.ApiKeys;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,8 @@ namespace ClaimDesk.Web.Features.Admin.ApiKeys;
 /// Issues a key and shows it in the response to the POST itself, once: the secret is never stored, redirected
 /// through TempData or cached.
 /// </summary>
-public sealed class CreateModel(ApiKeyService keys, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class CreateModel(
+    ApiKeyService keys, IStringLocalizer<SharedResource> localizer, IMemoryCache cache) : PageModel
 {
     [BindProperty]
     public ApiKeyForm Form { get; set; } = new();
@@ -18,7 +20,11 @@ public sealed class CreateModel(ApiKeyService keys, IStringLocalizer<SharedResou
     /// <summary>The key just issued, with its secret; set only in the response that issued it.</summary>
     public ApiKeyService.Created? Created { get; private set; }
 
-    public void OnGet() => Form.Scopes = [ApiKeyService.ClaimsRead];
+    public void OnGet()
+    {
+        Form.Scopes = [ApiKeyService.ClaimsRead];
+        Form.Once = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -33,6 +39,16 @@ public sealed class CreateModel(ApiKeyService keys, IStringLocalizer<SharedResou
             return Page();
         }
 
+        // The same form sent twice (a refresh of the page showing the key) issues nothing the second time.
+        var once = $"claimdesk:api-key-form:{Form.Once}";
+        if (string.IsNullOrEmpty(Form.Once) || cache.TryGetValue(once, out _))
+        {
+            ModelState.AddModelError("", localizer["This form was sent already and its key was shown then; open the page again to issue another key."]);
+            Form.Once = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+            return Page();
+        }
+
+        cache.Set(once, true, TimeSpan.FromHours(12));
         Created = await keys.CreateAsync(Form.Name!, Form.Scopes, Form.Role!, AuditTrail.ActorOf(User), cancellationToken);
         Response.Headers.CacheControl = "no-store";
         return Page();
