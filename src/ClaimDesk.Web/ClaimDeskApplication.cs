@@ -115,6 +115,7 @@ public static class ClaimDeskApplication
                 pages.RootDirectory = "/Features";
                 pages.Conventions.AuthorizeFolder("/", AccountServices.StaffPolicy);
                 pages.Conventions.AuthorizeFolder("/Admin", AccountServices.AdministratorPolicy);
+                pages.Conventions.AuthorizePage("/MasterData/Import", AccountServices.MasterDataEditorPolicy);
                 pages.Conventions.AllowAnonymousToPage("/Account/Login");
                 pages.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
                 pages.Conventions.AllowAnonymousToPage("/Error");

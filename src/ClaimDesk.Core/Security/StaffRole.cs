@@ -18,5 +18,8 @@ public static class StaffRole
     /// <summary>The roles that may use the staff back office.</summary>
     public static IReadOnlyList<string> Staff { get; } = [Administrator, Manager, Operator, Technician];
 
+    /// <summary>The roles that may create and change master data by hand and import it (others read it).</summary>
+    public static IReadOnlyList<string> MasterDataEditors { get; } = [Administrator, Manager];
+
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
 }

@@ -8,6 +8,7 @@ public static class AccountServices
 {
     public const string StaffPolicy = "Staff";
     public const string AdministratorPolicy = "Administrator";
+    public const string MasterDataEditorPolicy = "MasterDataEditor";
 
     /// <summary>Identity with cookies, lockout after repeated failures, localized errors and the staff policies.</summary>
     public static void AddClaimDeskAccounts(this IServiceCollection services)
@@ -43,7 +44,8 @@ public static class AccountServices
 
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, policy => policy.RequireRole(StaffRole.Staff))
-            .AddPolicy(AdministratorPolicy, policy => policy.RequireRole(StaffRole.Administrator));
+            .AddPolicy(AdministratorPolicy, policy => policy.RequireRole(StaffRole.Administrator))
+            .AddPolicy(MasterDataEditorPolicy, policy => policy.RequireRole(StaffRole.MasterDataEditors));
 
         services.AddScoped<AccountSeeder>();
         services.AddScoped<ClaimDesk.Web.Features.Admin.Users.UserAdministration>();

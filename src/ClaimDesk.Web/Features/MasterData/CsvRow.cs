@@ -18,9 +18,22 @@ public sealed class CsvRow(CsvReader reader, IReadOnlyDictionary<string, int> co
         return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
     }
 
-    public int? WholeNumber(string column, List<FieldError> errors)
+    public int? WholeNumber(string column, List<FieldError> errors) => FieldValues.WholeNumber(Text(column), column, errors);
+
+    public decimal? Number(string column, List<FieldError> errors) => FieldValues.Number(Text(column), column, errors);
+
+    public DateOnly? Date(string column, List<FieldError> errors) => FieldValues.Date(Text(column), column, errors);
+}
+
+/// <summary>
+/// Numbers and dates typed as text (a CSV cell, a form field) read the same way wherever they come from; a value that
+/// does not parse is a field error named as its field, and the text is kept by the caller to show it again.
+/// </summary>
+public static class FieldValues
+{
+    public static int? WholeNumber(string? text, string field, List<FieldError> errors)
     {
-        var text = Text(column);
+        text = Trimmed(text);
         if (text is null)
         {
             return null;
@@ -31,14 +44,14 @@ public sealed class CsvRow(CsvReader reader, IReadOnlyDictionary<string, int> co
             return value;
         }
 
-        errors.Add(new FieldError(column, "'{0}' is not a whole number.", text));
+        errors.Add(new FieldError(field, "'{0}' is not a whole number.", text));
         return null;
     }
 
     /// <summary>A number with a decimal point, or with a decimal comma (as Polish and Czech spreadsheets write it).</summary>
-    public decimal? Number(string column, List<FieldError> errors)
+    public static decimal? Number(string? text, string field, List<FieldError> errors)
     {
-        var text = Text(column);
+        text = Trimmed(text);
         if (text is null)
         {
             return null;
@@ -52,13 +65,13 @@ public sealed class CsvRow(CsvReader reader, IReadOnlyDictionary<string, int> co
             return value;
         }
 
-        errors.Add(new FieldError(column, "'{0}' is not a number.", text));
+        errors.Add(new FieldError(field, "'{0}' is not a number.", text));
         return null;
     }
 
-    public DateOnly? Date(string column, List<FieldError> errors)
+    public static DateOnly? Date(string? text, string field, List<FieldError> errors)
     {
-        var text = Text(column);
+        text = Trimmed(text);
         if (text is null)
         {
             return null;
@@ -69,7 +82,9 @@ public sealed class CsvRow(CsvReader reader, IReadOnlyDictionary<string, int> co
             return date;
         }
 
-        errors.Add(new FieldError(column, "'{0}' is not a date (yyyy-mm-dd).", text));
+        errors.Add(new FieldError(field, "'{0}' is not a date (yyyy-mm-dd).", text));
         return null;
     }
+
+    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

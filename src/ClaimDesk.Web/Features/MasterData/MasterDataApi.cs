@@ -164,5 +164,7 @@ public static class MasterDataServices
     {
         services.AddScoped<MasterDataWriter>();
         services.AddScoped<MasterDataImport>();
+        services.AddScoped<MasterDataQueries>();
+        services.AddSingleton<ImportJobs>();
     }
 }

@@ -37,9 +37,14 @@ public sealed class MasterDataImport(
 
     private sealed record ImportRecord<TData>(List<int> Rows, string? Key, TData? Data, List<(int Row, FieldError Error)> RowErrors);
 
-    /// <summary>The report, or (field, message) when the file cannot be read at all (a CSV header naming unknown columns).</summary>
+    /// <summary>
+    /// The report, or (field, message) when the file cannot be read at all (a CSV header naming unknown columns).
+    /// <paramref name="progress"/> hears the counts so far after each batch, on the import's own flow; its list of
+    /// refused rows is the import's, still growing: copy what is kept.
+    /// </summary>
     public async Task<(ImportReport? Report, Dictionary<string, string[]>? Problem)> ImportAsync<TData, TDto>(
-        MasterDataKind<TData, TDto> kind, Stream body, ImportFormat format, Actor actor, CancellationToken cancellationToken)
+        MasterDataKind<TData, TDto> kind, Stream body, ImportFormat format, Actor actor, CancellationToken cancellationToken,
+        Action<ImportReport>? progress = null)
         where TData : class
         where TDto : class
     {
@@ -72,6 +77,7 @@ public sealed class MasterDataImport(
 
             batch.Clear();
             weight = 0;
+            progress?.Invoke(new ImportReport(kind.Route, rows, created, updated, unchanged, refusedRecords, refused));
         }
 
         IAsyncEnumerable<ImportRecord<TData>> records;

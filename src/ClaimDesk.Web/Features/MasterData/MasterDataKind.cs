@@ -39,6 +39,12 @@ public abstract class MasterDataKind<TData, TDto>
     /// <summary>The name of the key field: <c>code</c>, or <c>number</c> for sales documents.</summary>
     public abstract string KeyField { get; }
 
+    /// <summary>The entity type of the kind's audit events (<c>customer</c>, <c>sales_document</c>); their id is the key.</summary>
+    public abstract string EntityType { get; }
+
+    /// <summary>The field checks of <see cref="ApplyAsync"/> that need no database (references to other records are not checked).</summary>
+    public abstract IReadOnlyList<FieldError> Check(string? key, TData data);
+
     /// <summary>The CSV columns an import understands, named as the JSON fields; <see cref="KeyField"/> is required.</summary>
     public abstract IReadOnlyList<string> CsvColumns { get; }
 

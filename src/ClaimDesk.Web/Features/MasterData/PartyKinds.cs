@@ -20,6 +20,10 @@ public sealed class CustomerKind : MasterDataKind<CustomerData, CustomerDto>
 
     public override string KeyField => "code";
 
+    public override string EntityType => Customer.EntityType;
+
+    public override IReadOnlyList<FieldError> Check(string? key, CustomerData data) => MasterDataValidator.Customer(key, data).Errors;
+
     public override IReadOnlyList<string> CsvColumns { get; } = ["code", "name", "type", "tier", "taxId", "email", "phone", "country"];
 
     public override async Task<List<UpsertOutcome>> ApplyAsync(
@@ -86,6 +90,10 @@ public sealed class SupplierKind : MasterDataKind<SupplierData, SupplierDto>
     public override string Route => "suppliers";
 
     public override string KeyField => "code";
+
+    public override string EntityType => Supplier.EntityType;
+
+    public override IReadOnlyList<FieldError> Check(string? key, SupplierData data) => MasterDataValidator.Supplier(key, data).Errors;
 
     public override IReadOnlyList<string> CsvColumns { get; } = ["code", "name", "taxId", "email", "country"];
 

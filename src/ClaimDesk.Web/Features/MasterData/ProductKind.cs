@@ -16,6 +16,10 @@ public sealed class ProductKind : MasterDataKind<ProductData, ProductDto>
 
     public override string KeyField => "code";
 
+    public override string EntityType => Product.EntityType;
+
+    public override IReadOnlyList<FieldError> Check(string? key, ProductData data) => MasterDataValidator.Product(key, data).Errors;
+
     public override IReadOnlyList<string> CsvColumns { get; } = ["code", "name", "ean", "supplierCode", "warrantyMonths", "productGroup"];
 
     public override async Task<List<UpsertOutcome>> ApplyAsync(

@@ -26,6 +26,10 @@ public sealed class SalesDocumentKind : MasterDataKind<SalesDocumentData, SalesD
 
     public override string KeyField => "number";
 
+    public override string EntityType => SalesDocument.EntityType;
+
+    public override IReadOnlyList<FieldError> Check(string? key, SalesDocumentData data) => MasterDataValidator.SalesDocument(key, data).Errors;
+
     public override IReadOnlyList<string> CsvColumns { get; } =
         [.. DocumentColumns, "lineNo", "productCode", "quantity", "unitPrice", "serialNumbers"];
 
