@@ -211,3 +211,10 @@ public sealed class CustomFieldQueries(AppDbContext db, IStringLocalizer<SharedR
             g => (IReadOnlyDictionary<int, string>)g.ToDictionary(r => r.FieldId, r => Display(byId[r.FieldId], r.Value, language)));
     }
 }
+
+/// <summary>One custom field's input on a staff form: the field, the value to show, the input's id, whether it must be filled.</summary>
+public sealed record CustomFieldInputView(CustomFieldView View, string? Value, string Id, bool Required, string Name = "")
+{
+    /// <summary>The form name the value posts under: <c>customFields[code]</c> unless the form nests it.</summary>
+    public string InputName => Name.Length > 0 ? Name : $"customFields[{View.Field.Code}]";
+}
