@@ -245,7 +245,7 @@ public sealed class Claim
         {
             if (CustomValues.All(v => v.FieldId != field.Id))
             {
-                return ClaimOutcome.Refuse(Refusal.Invalid, "customFields." + field.Code,
+                return ClaimOutcome.Refuse(Refusal.Invalid, $"customFields.{field.Code}",
                     "Fill in '{1}' before moving the claim to {0}.", to, field.Label);
             }
         }

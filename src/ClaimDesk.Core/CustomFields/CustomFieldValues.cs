@@ -19,7 +19,7 @@ public static class CustomFieldValues
             var field = fields.FirstOrDefault(f => f.IsActive && f.Code == code);
             if (field is null)
             {
-                errors.Add(new FieldError("customFields." + code, "The register has no field '{0}'.", code));
+                errors.Add(new FieldError($"customFields.{code}", "The register has no field '{0}'.", code));
                 continue;
             }
 
