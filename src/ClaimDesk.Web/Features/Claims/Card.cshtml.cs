@@ -101,7 +101,8 @@ public sealed class CardModel(
 
     public async Task<IActionResult> OnGetAsync(long id) => await LoadAsync(id) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostTransitionAsync(long id, string to, string? reason, string? comment, Dictionary<string, string?>? customFields)
+    public async Task<IActionResult> OnPostTransitionAsync(long id, string to, string? reason, string? comment,
+        [FromForm(Name = "customFields")] Dictionary<string, string?>? customFields)
     {
         var input = new TransitionInput(new Dictionary<string, string?> { ["reason"] = reason, ["comment"] = comment }, []);
         var values = (customFields ?? []).Where(v => !string.IsNullOrWhiteSpace(v.Value)).ToDictionary();
@@ -111,7 +112,8 @@ public sealed class CardModel(
     }
 
     /// <summary>Saves the custom fields edited on the card; a refused value keeps everything typed.</summary>
-    public async Task<IActionResult> OnPostCustomFieldsAsync(long id, Dictionary<string, string?>? customFields)
+    /// <remarks>The explicit name keeps model binding from falling back to every posted field when none is custom.</remarks>
+    public async Task<IActionResult> OnPostCustomFieldsAsync(long id, [FromForm(Name = "customFields")] Dictionary<string, string?>? customFields)
     {
         TypedCustomValues = customFields ?? [];
         var outcome = await commands.SetCustomValuesAsync(id, TypedCustomValues, audit.CurrentActor, HttpContext.RequestAborted);
