@@ -76,6 +76,12 @@ INDIRECT = [
     ("ClaimOutcome messages", [CORE, WEB],
      re.compile(r'(?:\bClaimOutcome\.Refuse|\bnew\s+(?:[\w.]+\.)?ClaimOutcome|\bnew)\(\s*' + REFUSAL
                 + r'\s*,\s*' + ARGUMENT + r'\s*,\s*' + STRING)),
+    ("CustomFieldDefinition.Validate problems", [os.path.join(CORE, "CustomFields", "CustomFieldDefinition.cs")],
+     re.compile(r'\bnew\(\s*"\w+"\s*,\s*' + STRING)),
+    ("CustomFieldParse refusals", [os.path.join(CORE, "CustomFields", "CustomFieldDefinition.cs")],
+     re.compile(r'\bCustomFieldParse\.Refuse\(\s*' + STRING)),
+    ("custom field type labels", [os.path.join(WEB, "Features", "CustomFields", "CustomFieldLabels.cs")],
+     re.compile(r'=>\s*' + STRING)),
     ("CodeLabels labels", [os.path.join(WEB, "Features", "Claims", "CodeLabels.cs")],
      re.compile(r'\[\s*"[\w.]+"\s*\]\s*=\s*' + STRING)),
     ("dashboard status category tiles", [os.path.join(WEB, "Features", "Dashboard", "Index.cshtml")],

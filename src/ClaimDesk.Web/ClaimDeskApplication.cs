@@ -6,6 +6,7 @@ using ClaimDesk.Web.Features.ApiKeys;
 using ClaimDesk.Web.Features.Claims;
 using ClaimDesk.Web.Features.MasterData;
 using ClaimDesk.Web.Features.Culture;
+using ClaimDesk.Web.Features.CustomFields;
 using ClaimDesk.Web.Features.Deadlines;
 using ClaimDesk.Web.Features.Health;
 using ClaimDesk.Web.Features.Inbound;
@@ -96,6 +97,7 @@ public static class ClaimDeskApplication
         services.AddSingleton<OrganisationClock>();
         services.AddClaimDeskAccounts();
         services.AddClaimDeskClaims();
+        services.AddClaimDeskCustomFields();
         services.AddClaimDeskIntake();
         services.AddClaimDeskDeadlines();
         services.AddClaimDeskMasterData();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Customers;
+using ClaimDesk.Core.CustomFields;
 using ClaimDesk.Core.Registers;
 using ClaimDesk.Core.Workflows;
 
@@ -100,6 +101,14 @@ public sealed class Claim
 
     public List<ClaimLine> Lines { get; set; } = [];
 
+    /// <summary>The values of the register's custom fields (issue 7); a field without a value has no row.</summary>
+    public List<ClaimCustomValue> CustomValues { get; set; } = [];
+
+    /// <summary>The audit field of a custom value: <c>custom:warranty_card</c>.</summary>
+    public static string CustomFieldAuditName(string code) => CustomFieldPrefix + code;
+
+    public const string CustomFieldPrefix = "custom:";
+
     /// <summary>The claim decision follows from the lines (DESIGN §2).</summary>
     public static ClaimDecision Derive(IEnumerable<LineDecision> lines)
     {
@@ -196,7 +205,8 @@ public sealed class Claim
     /// Entering a decision status decides the lines still pending: accepted for <c>accepted</c>, rejected with the
     /// reason for <c>rejected</c>; line decisions sent along are applied first.
     /// </summary>
-    public ClaimOutcome MoveTo(Workflow workflow, string to, TransitionInput input, Actor actor, DateTime now, ChangeLog log)
+    public ClaimOutcome MoveTo(Workflow workflow, string to, TransitionInput input, Actor actor, DateTime now, ChangeLog log,
+        IReadOnlyCollection<CustomFieldDefinition>? customFields = null)
     {
         var from = Status;
         if (to == from)
@@ -229,6 +239,15 @@ public sealed class Claim
         foreach (var field in transition.RequiredFields.Where(f => string.IsNullOrWhiteSpace(input.Value(f))))
         {
             return ClaimOutcome.Refuse(Refusal.Invalid, field, "The transition to {0} needs the field '{1}'.", to, field);
+        }
+
+        foreach (var field in (customFields ?? []).Where(f => f.IsRequiredFor(from, to)).OrderBy(f => f.SortOrder))
+        {
+            if (CustomValues.All(v => v.FieldId != field.Id))
+            {
+                return ClaimOutcome.Refuse(Refusal.Invalid, $"customFields.{field.Code}",
+                    "Fill in '{1}' before moving the claim to {0}.", to, field.Label);
+            }
         }
 
         var decisions = Lines.ToDictionary(l => l.LineNo, l => (l.Decision, l.DecisionReason));
@@ -395,6 +414,63 @@ public sealed class Claim
         log.Add(new Change(EntityType, IdText, "deleted", "deleted", "no", "yes"));
         Touch(now);
         return ClaimOutcome.Done;
+    }
+
+    /// <summary>
+    /// Sets the custom values given by field code (an empty value clears the field). Every value is checked first:
+    /// a code the register's active fields lack or a value its type refuses changes nothing. Each change is audited.
+    /// </summary>
+    public ClaimOutcome SetCustomValues(IReadOnlyCollection<CustomFieldDefinition> fields, IReadOnlyDictionary<string, string?> values,
+        DateTime now, ChangeLog log)
+    {
+        var (parsed, errors) = CustomFieldValues.Check(fields, values);
+        if (errors.Count > 0)
+        {
+            return ClaimOutcome.Refuse(Refusal.Invalid, errors[0].Field, errors[0].Message, errors[0].Arguments);
+        }
+
+        var changed = false;
+        foreach (var (field, value) in parsed)
+        {
+            changed |= SetCustomValue(field, value, log);
+        }
+
+        if (changed && Id != 0)
+        {
+            Touch(now);
+        }
+
+        return ClaimOutcome.Done;
+    }
+
+    /// <summary>Puts one checked value into the claim; returns whether it changed.</summary>
+    public bool SetCustomValue(CustomFieldDefinition field, CustomFieldParse value, ChangeLog log)
+    {
+        var current = CustomValues.FirstOrDefault(v => v.FieldId == field.Id);
+        if (current?.Value == value.Value)
+        {
+            return false;
+        }
+
+        log.Add(new Change(EntityType, IdText, "updated", CustomFieldAuditName(field.Code), current?.Value, value.Value));
+        if (value.Value is null)
+        {
+            CustomValues.Remove(current!);
+            return true;
+        }
+
+        current ??= new ClaimCustomValue { ClaimId = Id, FieldId = field.Id };
+        if (!CustomValues.Contains(current))
+        {
+            CustomValues.Add(current);
+        }
+
+        current.Value = value.Value;
+        current.NumberValue = value.Number;
+        current.SearchLabels = field.Type == CustomFieldType.Choice
+            ? string.Join(' ', field.Choices.Where(c => c.Code == value.Value).SelectMany(c => new[] { c.Label.En, c.Label.Pl, c.Label.Cs }))
+            : null;
+        return true;
     }
 
     private ClaimOutcome CheckLineDecision(int lineNo, LineDecision decision, string? reason)

@@ -35,6 +35,9 @@ public sealed record ClaimInput
     public string? Priority { get; init; }
     public string? Description { get; init; }
     public IReadOnlyList<ClaimLineInput>? Lines { get; init; }
+
+    /// <summary>Values of the register's custom fields by field code, as text (checked against the register's fields).</summary>
+    public IReadOnlyDictionary<string, string?>? CustomFields { get; init; }
 }
 
 public sealed record CustomerInput

@@ -23,5 +23,8 @@ public sealed class Register
 
     public List<WorkflowTransition> Transitions { get; set; } = [];
 
+    /// <summary>The fields administrators added to this register's claims, in their order.</summary>
+    public List<CustomFields.CustomFieldDefinition> CustomFields { get; set; } = [];
+
     public Workflow Workflow => new([.. Statuses.OrderBy(s => s.SortOrder)], Transitions);
 }

@@ -36,6 +36,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Claim> Claims => Set<Claim>();
 
+    public DbSet<Core.CustomFields.CustomFieldDefinition> CustomFields => Set<Core.CustomFields.CustomFieldDefinition>();
+
+    public DbSet<Core.CustomFields.ClaimCustomValue> ClaimCustomValues => Set<Core.CustomFields.ClaimCustomValue>();
+
     public DbSet<ClaimLine> ClaimLines => Set<ClaimLine>();
 
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
@@ -136,5 +140,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         Features.Notifications.NotificationModel.Configure(builder);
         Features.Deadlines.DeadlineModel.Configure(builder);
         Features.Webhooks.WebhookModel.Configure(builder);
+        Features.CustomFields.CustomFieldModel.Configure(builder);
     }
 }

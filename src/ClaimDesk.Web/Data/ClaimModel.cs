@@ -25,6 +25,7 @@ public static class ClaimModel
             register.Ignore(r => r.Workflow);
             register.HasMany(r => r.Statuses).WithOne().HasForeignKey(s => s.RegisterId).OnDelete(DeleteBehavior.Cascade);
             register.HasMany(r => r.Transitions).WithOne().HasForeignKey(t => t.RegisterId).OnDelete(DeleteBehavior.Cascade);
+            register.HasMany(r => r.CustomFields).WithOne().HasForeignKey(f => f.RegisterId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<WorkflowStatus>(status =>
@@ -89,6 +90,7 @@ public static class ClaimModel
             claim.HasIndex(c => c.UpdatedAt);
             claim.HasMany(c => c.Lines).WithOne().HasForeignKey(l => l.ClaimId).OnDelete(DeleteBehavior.Cascade);
             claim.Navigation(c => c.Lines).AutoInclude(false);
+            claim.HasMany(c => c.CustomValues).WithOne().HasForeignKey(v => v.ClaimId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<ClaimLine>(line =>
@@ -172,7 +174,7 @@ public static class ClaimModel
                 list => list.Aggregate(0, (hash, item) => HashCode.Combine(hash, item.GetHashCode(StringComparison.Ordinal))),
                 list => list.ToList()));
 
-    private static void Text(ComplexPropertyBuilder<LocalizedText> text, int length)
+    internal static void Text(ComplexPropertyBuilder<LocalizedText> text, int length)
     {
         text.Property(t => t.En).HasMaxLength(length);
         text.Property(t => t.Pl).HasMaxLength(length);

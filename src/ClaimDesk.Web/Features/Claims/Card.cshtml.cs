@@ -16,8 +16,45 @@ namespace ClaimDesk.Web.Features.Claims;
 /// </summary>
 public sealed class CardModel(
     AppDbContext db, ClaimQueries queries, ClaimCommands commands, ClaimAttachments attachments, ClaimThread thread, AuditTrail audit,
-    IOptions<Infrastructure.ClaimDeskOptions> options, IStringLocalizer<SharedResource> localizer, Deadlines.DeadlineQueries deadlines) : PageModel
+    IOptions<Infrastructure.ClaimDeskOptions> options, IStringLocalizer<SharedResource> localizer, Deadlines.DeadlineQueries deadlines,
+    CustomFields.CustomFieldQueries customFields) : PageModel
 {
+    /// <summary>The register's active custom fields with the claim's values, in their order.</summary>
+    public IReadOnlyList<CustomFields.CustomFieldView> CustomFields { get; private set; } = [];
+
+    /// <summary>Every field of the register by code, deactivated ones too: the history names them.</summary>
+    public IReadOnlyDictionary<string, Core.CustomFields.CustomFieldDefinition> FieldsByCode { get; private set; } =
+        new Dictionary<string, Core.CustomFields.CustomFieldDefinition>();
+
+    /// <summary>Custom values typed in a form that was refused, so it shows them again.</summary>
+    public IReadOnlyDictionary<string, string?> TypedCustomValues { get; private set; } = new Dictionary<string, string?>();
+
+    /// <summary>The active fields a move asks for that the claim has no value of yet: its dialog asks for them.</summary>
+    public IReadOnlyList<CustomFields.CustomFieldView> MissingFor(WorkflowTransition move) =>
+        [.. CustomFields.Where(f => f.Value is null && f.Field.IsRequiredFor(move.FromStatus, move.ToStatus))];
+
+    /// <summary>What a custom value was typed as (after a refusal) or holds.</summary>
+    public string? ValueOf(CustomFields.CustomFieldView field) =>
+        TypedCustomValues.TryGetValue(field.Field.Code, out var typed) ? typed : field.Value;
+
+    public string CustomFieldsPrefix => "cf";
+
+    /// <summary>The input of one custom field, its id starting with <paramref name="idPrefix"/>.</summary>
+    public CustomFields.CustomFieldInputView InputFor(CustomFields.CustomFieldView field, string idPrefix, bool required) =>
+        new(field, ValueOf(field), idPrefix + "-" + field.Field.Code, required);
+
+    /// <summary>A history entry's custom field label, or null when the entry is about something else.</summary>
+    public string? HistoryField(HistoryEntry entry) =>
+        global::ClaimDesk.Web.Features.CustomFields.CustomFieldModel.AuditedCode(entry.Field) is { } code
+            ? FieldsByCode.TryGetValue(code, out var field) ? field.Label.In(Language) : code
+            : null;
+
+    /// <summary>A history entry's custom value as a person reads it.</summary>
+    public string? HistoryValue(HistoryEntry entry, string? value) =>
+        global::ClaimDesk.Web.Features.CustomFields.CustomFieldModel.AuditedCode(entry.Field) is { } code && FieldsByCode.TryGetValue(code, out var field)
+            ? customFields.Display(field, value, Language)
+            : value;
+
     public IReadOnlyList<Deadlines.DeadlineView> Deadlines { get; private set; } = [];
 
     public ClaimDetail Claim { get; private set; } = null!;
@@ -64,11 +101,23 @@ public sealed class CardModel(
 
     public async Task<IActionResult> OnGetAsync(long id) => await LoadAsync(id) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostTransitionAsync(long id, string to, string? reason, string? comment)
+    public async Task<IActionResult> OnPostTransitionAsync(long id, string to, string? reason, string? comment,
+        [FromForm(Name = "customFields")] Dictionary<string, string?>? customFields)
     {
         var input = new TransitionInput(new Dictionary<string, string?> { ["reason"] = reason, ["comment"] = comment }, []);
-        var outcome = await commands.TransitionAsync(id, to, input, audit.CurrentActor, HttpContext.RequestAborted);
+        var values = (customFields ?? []).Where(v => !string.IsNullOrWhiteSpace(v.Value)).ToDictionary();
+        TypedCustomValues = values;
+        var outcome = await commands.TransitionAsync(id, to, input, values, audit.CurrentActor, HttpContext.RequestAborted);
         return await AfterAsync(id, outcome, reason, localizer["The claim moved to the next status."]);
+    }
+
+    /// <summary>Saves the custom fields edited on the card; a refused value keeps everything typed.</summary>
+    /// <remarks>The explicit name keeps model binding from falling back to every posted field when none is custom.</remarks>
+    public async Task<IActionResult> OnPostCustomFieldsAsync(long id, [FromForm(Name = "customFields")] Dictionary<string, string?>? customFields)
+    {
+        TypedCustomValues = customFields ?? [];
+        var outcome = await commands.SetCustomValuesAsync(id, TypedCustomValues, audit.CurrentActor, HttpContext.RequestAborted);
+        return await AfterAsync(id, outcome, null, localizer["The fields were saved."]);
     }
 
     public async Task<IActionResult> OnPostDecideAsync(long id, int lineNo, string decision, string? reason)
@@ -188,6 +237,8 @@ public sealed class CardModel(
         Deadlines = await deadlines.ForClaimAsync(id, HttpContext.RequestAborted);
         Attachments = await attachments.ListAsync(id, HttpContext.RequestAborted);
         Thread = await thread.ListAsync(id, publicOnly: false, HttpContext.RequestAborted);
+        CustomFields = await customFields.ForClaimAsync(id, Language, customerOnly: false, HttpContext.RequestAborted);
+        FieldsByCode = (await customFields.ForRegisterAsync(register.Id, includeInactive: true, HttpContext.RequestAborted)).ToDictionary(f => f.Code);
         return true;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClaimDesk.Core.Claims;
 using ClaimDesk.Core.Customers;
+using ClaimDesk.Core.CustomFields;
 using ClaimDesk.Web.Data;
 using ClaimDesk.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +35,22 @@ public sealed class ClaimCommands(
             (draft, errors) = await enrichment.EnrichAsync(valid, cancellationToken);
         }
 
+        // Custom values are checked against the register's fields with the rest, so every problem shows at once.
+        List<(CustomFieldDefinition Field, CustomFieldParse Value)> customValues = [];
+        if (input?.CustomFields is { Count: > 0 } typed)
+        {
+            var register = input.Register?.Trim() ?? "";
+            var fields = await db.CustomFields.AsNoTracking()
+                .Where(f => f.IsActive && db.Registers.Any(r => r.Id == f.RegisterId && r.Code == register))
+                .ToListAsync(cancellationToken);
+            (customValues, var customErrors) = CustomFieldValues.Check(fields, typed);
+            errors = [.. errors, .. customErrors];
+            if (customErrors.Count > 0)
+            {
+                draft = null;
+            }
+        }
+
         if (draft is null)
         {
             return (null, errors);
@@ -43,7 +60,7 @@ public sealed class ClaimCommands(
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            return await CreateAsync(draft, actor, cancellationToken);
+            return await CreateAsync(draft, customValues, actor, cancellationToken);
         }
         finally
         {
@@ -52,7 +69,7 @@ public sealed class ClaimCommands(
     }
 
     private async Task<(Claim? Claim, IReadOnlyList<FieldError> Errors)> CreateAsync(
-        ClaimDraft draft, Actor actor, CancellationToken cancellationToken)
+        ClaimDraft draft, List<(CustomFieldDefinition Field, CustomFieldParse Value)> customValues, Actor actor, CancellationToken cancellationToken)
     {
         // What a new claim needs of its register, in one query: id, numbering pattern, initial status.
         var register = await db.Registers.AsNoTracking()
@@ -92,6 +109,11 @@ public sealed class ClaimCommands(
             var log = new ChangeLog();
             var claim = await OpenNumberedAsync(register.Id, register.NumberingPattern, register.Initial, draft, customer,
                 now, log, cancellationToken, opened => (opened.Jurisdiction, opened.NextDueAt) = (planned.Jurisdiction, planned.NextDueAt));
+            foreach (var (field, value) in customValues)
+            {
+                claim.SetCustomValue(field, value, log);
+            }
+
             await autoAssignment.AssignAsync(claim, customer, log, now, cancellationToken);
             audit.Record(log, actor);
             deadlines.StorePlanned(claim, planned, actor);
@@ -128,9 +150,30 @@ public sealed class ClaimCommands(
         return claim;
     }
 
+    /// <summary>
+    /// Moves the claim; custom values sent along (those the move asks for) are set first, in the same transaction, so a
+    /// refused move keeps none of them.
+    /// </summary>
     public Task<ClaimOutcome> TransitionAsync(long claimId, string to, TransitionInput input, Actor actor,
         CancellationToken cancellationToken = default) =>
-        ChangeAsync(claimId, actor, (claim, log) => claim.MoveTo(claim.Register!.Workflow, to, input, actor, clock.UtcNow, log),
+        TransitionAsync(claimId, to, input, null, actor, cancellationToken);
+
+    /// <inheritdoc cref="TransitionAsync(long, string, TransitionInput, Actor, CancellationToken)"/>
+    public Task<ClaimOutcome> TransitionAsync(long claimId, string to, TransitionInput input, IReadOnlyDictionary<string, string?>? customValues,
+        Actor actor, CancellationToken cancellationToken = default) =>
+        ChangeAsync(claimId, actor, (claim, log) =>
+            {
+                if (customValues is { Count: > 0 })
+                {
+                    var set = claim.SetCustomValues(claim.Register!.CustomFields, customValues, clock.UtcNow, log);
+                    if (!set.Succeeded)
+                    {
+                        return set;
+                    }
+                }
+
+                return claim.MoveTo(claim.Register!.Workflow, to, input, actor, clock.UtcNow, log, claim.Register.CustomFields);
+            },
             refused => new Change(Claim.EntityType, Id(claimId), "transition_refused", "status", refused.Status, to), cancellationToken,
             (claim, _) => notifier.NotifyAsync(Notifications.NotificationEvent.StatusChanged, Notifications.ClaimRef.Of(claim),
                 actorUserId: Notifications.Notifier.UserOf(actor), cancellationToken: cancellationToken));
@@ -176,6 +219,12 @@ public sealed class ClaimCommands(
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
     }
 
+    /// <summary>Sets custom values of the claim by field code (empty clears); each change is audited.</summary>
+    public Task<ClaimOutcome> SetCustomValuesAsync(long claimId, IReadOnlyDictionary<string, string?> values, Actor actor,
+        CancellationToken cancellationToken = default) =>
+        ChangeAsync(claimId, actor, (claim, log) => claim.SetCustomValues(claim.Register!.CustomFields, values, clock.UtcNow, log),
+            _ => new Change(Claim.EntityType, Id(claimId), "custom_fields_refused"), cancellationToken);
+
     public Task<ClaimOutcome> DeleteAsync(long claimId, Actor actor, CancellationToken cancellationToken = default) =>
         ChangeAsync(claimId, actor, (claim, log) => claim.Delete(actor, clock.UtcNow, log),
             _ => new Change(Claim.EntityType, Id(claimId), "delete_refused"), cancellationToken);
@@ -193,6 +242,8 @@ public sealed class ClaimCommands(
             .Include(c => c.Lines)
             .Include(c => c.Register).ThenInclude(r => r!.Statuses)
             .Include(c => c.Register).ThenInclude(r => r!.Transitions)
+            .Include(c => c.Register).ThenInclude(r => r!.CustomFields)
+            .Include(c => c.CustomValues)
             .AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Id == claimId && !c.IsDeleted, cancellationToken);
         if (claim is null)

@@ -28,6 +28,14 @@ public sealed class ClaimForm
     public string? Description { get; set; }
     public List<ClaimLineForm> Lines { get; set; } = [new()];
 
+    /// <summary>
+    /// Custom values keyed <c>register:code</c>: the form carries the fields of every register (a script shows those of
+    /// the chosen one), and only the chosen register's values are sent on.
+    /// </summary>
+    public Dictionary<string, string?> CustomFields { get; set; } = [];
+
+    public static string CustomFieldKey(string register, string code) => register + ":" + code;
+
     /// <summary>Turns the form into the input the validator checks; text that is no number becomes a field error.</summary>
     public (ClaimInput Input, List<FieldError> Errors) ToInput()
     {
@@ -61,6 +69,9 @@ public sealed class ClaimForm
             Priority = Priority,
             Description = Description,
             Lines = lines,
+            CustomFields = CustomFields
+                .Where(v => v.Key.StartsWith(Register + ":", StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(v.Value))
+                .ToDictionary(v => v.Key[(Register.Length + 1)..], v => v.Value),
         }, errors);
     }
 

@@ -37,6 +37,9 @@ public sealed record ClaimDetail(
     DateTime ReceivedAt, DateTime? DecidedAt, DateTime? ResolvedAt, DateTime? ClosedAt, DateTime CreatedAt,
     DateTime UpdatedAt, int Version, IReadOnlyList<ClaimLineDetail> Lines)
 {
+    /// <summary>The values of the register's active custom fields by field code: numbers, true/false or text.</summary>
+    public IReadOnlyDictionary<string, object?> CustomFields { get; init; } = new Dictionary<string, object?>();
+
     /// <summary>A loaded claim as the API shows it (and as a webhook's body carries it).</summary>
     public static ClaimDetail Of(Claim c, string register, ClaimCustomer? customer, IEnumerable<ClaimLine> lines) =>
         new(c.Id, c.Number, register, c.Status, Codes.Of(c.Decision), Codes.Of(c.Channel), customer,
@@ -75,7 +78,7 @@ public sealed record ClaimFilter
 }
 
 /// <summary>Reads claims for the pages and the API: projections, no tracking, paging and sorting in SQL.</summary>
-public sealed class ClaimQueries(AppDbContext db, Infrastructure.DatabaseInfo database)
+public sealed class ClaimQueries(AppDbContext db, Infrastructure.DatabaseInfo database, CustomFields.CustomFieldQueries customFields)
 {
     /// <summary>A claim's id from its id, its number, or one of its lines' reference numbers.</summary>
     public async Task<long?> FindIdAsync(string idOrNumber, CancellationToken cancellationToken = default)
@@ -110,7 +113,10 @@ public sealed class ClaimQueries(AppDbContext db, Infrastructure.DatabaseInfo da
         }
 
         var lines = await db.ClaimLines.AsNoTracking().Where(l => l.ClaimId == id).OrderBy(l => l.LineNo).ToListAsync(cancellationToken);
-        return ClaimDetail.Of(claim.Claim, claim.Register, claim.Customer, lines);
+        return ClaimDetail.Of(claim.Claim, claim.Register, claim.Customer, lines) with
+        {
+            CustomFields = await customFields.ForApiAsync(id, cancellationToken),
+        };
     }
 
     public async Task<ClaimPage> ListAsync(ClaimFilter filter, CancellationToken cancellationToken = default)

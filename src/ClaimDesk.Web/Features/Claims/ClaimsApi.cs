@@ -19,7 +19,14 @@ public static class ClaimsApi
 
     public sealed record CreatedClaim(long Id, string Number, string Status, IReadOnlyList<CreatedLine> Lines);
 
-    public sealed record TransitionRequest(string? To, string? Reason, string? Comment, IReadOnlyList<LineDecisionRequest>? Lines);
+    public sealed record TransitionRequest(string? To, string? Reason, string? Comment, IReadOnlyList<LineDecisionRequest>? Lines)
+    {
+        /// <summary>Custom values to set with the move (those it requires), by field code.</summary>
+        public IReadOnlyDictionary<string, string?>? CustomFields { get; init; }
+    }
+
+    /// <summary>A partial update: for now the custom values, by field code (null or "" clears one).</summary>
+    public sealed record ClaimPatch(IReadOnlyDictionary<string, string?>? CustomFields);
 
     public sealed record LineDecisionRequest(int LineNo, string? Decision, string? Reason);
 
@@ -34,6 +41,8 @@ public static class ClaimsApi
             .WithSummary("Claims, newest first, paged; filter by register, status and updatedSince.");
         api.MapGet("/{idOrNumber}", GetAsync).WithName("GetClaim").RequireAuthorization(ApiKeyService.ClaimsRead)
             .WithSummary("One claim by its id, its number or a line's reference number.");
+        api.MapPatch("/{idOrNumber}", PatchAsync).WithName("PatchClaim").RequireAuthorization(ApiKeyService.ClaimsWrite)
+            .WithSummary("Sets custom field values (customFields: { code: value }); null or an empty string clears a value.");
         api.MapPost("/{idOrNumber}/transitions", TransitionAsync).WithName("TransitionClaim").RequireAuthorization(ApiKeyService.ClaimsWrite)
             .WithSummary("Moves the claim to another status along its register's workflow.");
         api.MapPost("/{idOrNumber}/lines/{lineNo:int}/decision", DecideAsync).WithName("DecideClaimLine").RequireAuthorization(ApiKeyService.ClaimsWrite)
@@ -118,7 +127,27 @@ public static class ClaimsApi
             ["reason"] = request.Reason,
             ["comment"] = request.Comment,
         }, lines);
-        var outcome = await commands.TransitionAsync(id.Value, request.To.Trim(), input, audit.CurrentActor, cancellationToken);
+        var outcome = await commands.TransitionAsync(id.Value, request.To.Trim(), input, request.CustomFields, audit.CurrentActor, cancellationToken);
+        return await ResultAsync(outcome, id.Value, queries, localizer, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<ClaimDetail>, ValidationProblem, ProblemHttpResult>> PatchAsync(
+        string idOrNumber, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] ClaimPatch? request,
+        ClaimQueries queries, ClaimCommands commands, AuditTrail audit, IStringLocalizer<SharedResource> localizer,
+        CancellationToken cancellationToken)
+    {
+        var id = await queries.FindIdAsync(idOrNumber, cancellationToken);
+        if (id is null)
+        {
+            return NotFound(idOrNumber, localizer);
+        }
+
+        if (request?.CustomFields is not { Count: > 0 } values)
+        {
+            return TypedResults.ValidationProblem(Field("customFields", localizer["Send the values to change in 'customFields'."]));
+        }
+
+        var outcome = await commands.SetCustomValuesAsync(id.Value, values, audit.CurrentActor, cancellationToken);
         return await ResultAsync(outcome, id.Value, queries, localizer, cancellationToken);
     }
 
@@ -152,7 +181,8 @@ public static class ClaimsApi
     private static async Task<Results<Ok<ClaimDetail>, ValidationProblem, ProblemHttpResult>> ResultAsync(
         ClaimOutcome outcome, long id, ClaimQueries queries, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        var message = localizer[outcome.Message, outcome.Arguments].Value;
+        var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var message = localizer[outcome.Message, [.. outcome.Arguments.Select(a => a is LocalizedText text ? text.In(language) : a)]].Value;
         return outcome.Refusal switch
         {
             Refusal.None => TypedResults.Ok((await queries.GetAsync(id, cancellationToken))!),

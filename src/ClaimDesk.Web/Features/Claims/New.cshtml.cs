@@ -8,8 +8,21 @@ using Microsoft.Extensions.Localization;
 namespace ClaimDesk.Web.Features.Claims;
 
 /// <summary>Staff intake: a complaint taken by phone, e-mail or in person, recorded on the customer's behalf.</summary>
-public sealed class NewModel(AppDbContext db, ClaimCommands commands, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class NewModel(
+    AppDbContext db, ClaimCommands commands, AuditTrail audit, IStringLocalizer<SharedResource> localizer, CustomFields.CustomFieldQueries customFields) : PageModel
 {
+    /// <summary>The active custom fields of each register, by register code.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Core.CustomFields.CustomFieldDefinition>> CustomFields { get; private set; } =
+        new Dictionary<string, IReadOnlyList<Core.CustomFields.CustomFieldDefinition>>();
+
+    /// <summary>The input of one register's custom field, with what was typed.</summary>
+    public CustomFields.CustomFieldInputView InputFor(string register, Core.CustomFields.CustomFieldDefinition field)
+    {
+        var key = ClaimForm.CustomFieldKey(register, field.Code);
+        var view = new CustomFields.CustomFieldView(field, field.Label.In(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName), null, "");
+        return new(view, Form.CustomFields.GetValueOrDefault(key), $"cf-{register}-{field.Code}", Required: false, Name: $"Form.CustomFields[{key}]");
+    }
+
     [BindProperty]
     public ClaimForm Form { get; set; } = new();
 
@@ -72,6 +85,7 @@ public sealed class NewModel(AppDbContext db, ClaimCommands commands, AuditTrail
         var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         var registers = await db.Registers.AsNoTracking().OrderBy(r => r.Id).ToListAsync();
         Registers = [.. registers.Select(r => (r.Code, r.Name.In(language)))];
+        CustomFields = await customFields.ActiveByRegisterAsync(HttpContext.RequestAborted);
         if (Form.Lines.Count == 0)
         {
             Form.Lines.Add(new ClaimLineForm());

@@ -14,7 +14,8 @@ public static class OutcomeText
         localizer[outcome.Message, [.. outcome.Arguments.Select(a => Readable(a, workflow, language, localizer))]];
 
     private static object Readable(object argument, Workflow workflow, string language, IStringLocalizer localizer) =>
-        argument is string text
+        argument is Core.Common.LocalizedText label ? label.In(language)
+        : argument is string text
             ? string.Join(", ", text.Split(", ").Select(part => workflow.Status(part) is { } status
                 ? status.StaffLabel.In(language)
                 : Core.Security.StaffRole.IsKnown(part) ? localizer[part].Value : part))

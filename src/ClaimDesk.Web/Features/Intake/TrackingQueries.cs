@@ -20,9 +20,14 @@ public sealed record TimelineEntry(DateTime At, string Kind, string Text, string
 public sealed record TrackedClaim(
     long Id, string Number, string Status, DateTime ReceivedAt, string ProductName, string Language,
     IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<ThreadFile> Documents,
-    IReadOnlyList<Deadlines.StatutoryDate>? StatutoryDates = null);
+    IReadOnlyList<Deadlines.StatutoryDate>? StatutoryDates = null)
+{
+    /// <summary>The custom fields marked visible to the customer that hold a value; never the others.</summary>
+    public IReadOnlyList<CustomFields.CustomFieldView> CustomFields { get; init; } = [];
+}
 
-public sealed class TrackingQueries(AppDbContext db, ClaimThread thread, OrganisationClock clock, Deadlines.DeadlineQueries deadlines)
+public sealed class TrackingQueries(
+    AppDbContext db, ClaimThread thread, OrganisationClock clock, Deadlines.DeadlineQueries deadlines, CustomFields.CustomFieldQueries customFields)
 {
     /// <summary>The id of the claim a valid, unexpired tracking link opens; <c>null</c> for anything else.</summary>
     public async Task<long?> ClaimIdAsync(string? secret, CancellationToken cancellationToken = default)
@@ -87,6 +92,9 @@ public sealed class TrackingQueries(AppDbContext db, ClaimThread thread, Organis
             .ToListAsync(cancellationToken);
         return new TrackedClaim(claim.Id, claim.Number, Label(claim.Status), clock.ToLocal(claim.ReceivedAt), claim.Product ?? "",
             claim.ContactLanguage, timeline, documents,
-            [.. (await deadlines.StatutoryAsync(claim.Id, cancellationToken)).Select(d => d with { DueAt = clock.ToLocal(d.DueAt) })]);
+            [.. (await deadlines.StatutoryAsync(claim.Id, cancellationToken)).Select(d => d with { DueAt = clock.ToLocal(d.DueAt) })])
+        {
+            CustomFields = await customFields.ForClaimAsync(claim.Id, language, customerOnly: true, cancellationToken),
+        };
     }
 }

@@ -34,7 +34,8 @@ public sealed class ClaimSearchDocument
 
 /// <summary>
 /// Full-text search over claims (DESIGN §3.4): numbers, reference numbers, customer, contact, serial numbers, products,
-/// descriptions and the thread's messages, active and archived alike. Each claim's text is folded in .NET and kept in
+/// descriptions, custom field values (a choice by its code and its labels) and the thread's messages, active and
+/// archived alike. Each claim's text is folded in .NET and kept in
 /// <c>claim_search</c>; SQLite indexes it with an FTS5 table (<c>fts_claim_search</c>, kept in step by triggers),
 /// PostgreSQL with a GIN index on <c>to_tsvector('simple', document)</c>. Both are declared in the schema scripts only:
 /// EF cannot describe them, which is why their names start with <c>fts_</c>.
@@ -72,6 +73,7 @@ public static class ClaimSearch
                 l.FaultDescription, l.Diagnosis, l.DecisionReason,
             }),
             .. messages,
+            .. claim.CustomValues.SelectMany(v => new[] { v.Value, v.SearchLabels }),
         ]);
 
     /// <summary>Writes the current text of these claims into the index, on the context's connection and transaction.</summary>
@@ -100,9 +102,16 @@ public static class ClaimSearch
                 .ToListAsync(cancellationToken)).ToLookup(l => l.ClaimId, l => l.Parts);
             var messages = (await db.ClaimMessages.AsNoTracking().Where(m => chunk.Contains(m.ClaimId))
                 .Select(m => new { m.ClaimId, m.Body }).ToListAsync(cancellationToken)).ToLookup(m => m.ClaimId, m => m.Body);
+            var values = (await db.ClaimCustomValues.AsNoTracking().Where(v => chunk.Contains(v.ClaimId))
+                .Join(db.CustomFields, v => v.FieldId, f => f.Id, (v, f) => new { v.ClaimId, v.Value, Field = f })
+                .ToListAsync(cancellationToken))
+                .ToLookup(v => v.ClaimId, v => v.Field.Type == Core.CustomFields.CustomFieldType.Choice
+                    ? string.Join(' ', v.Field.Choices.Where(c => c.Code == v.Value).Select(c => $"{c.Code} {c.Label.En} {c.Label.Pl} {c.Label.Cs}"))
+                    : v.Value);
             foreach (var claim in claims)
             {
-                var document = SearchText.Document([.. claim.Parts, .. claim.Customer ?? [], .. lines[claim.Id].SelectMany(p => p), .. messages[claim.Id]]);
+                var document = SearchText.Document([.. claim.Parts, .. claim.Customer ?? [], .. lines[claim.Id].SelectMany(p => p), .. messages[claim.Id],
+                    .. values[claim.Id]]);
                 await db.Database.ExecuteSqlAsync($"""
                     INSERT INTO claim_search (claim_id, document, indexed_at) VALUES ({claim.Id}, {document}, {now})
                     ON CONFLICT (claim_id) DO UPDATE SET document = excluded.document, indexed_at = excluded.indexed_at
@@ -140,7 +149,7 @@ public static class ClaimSearch
 /// <list type="bullet">
 /// <item>A new claim (all its lines are being added) gets its document built from the entities in memory and added to
 /// the same SaveChanges: no extra round trip on the path every claim takes.</item>
-/// <item>Any other change that touches indexed text (a message, a line's or the claim's searchable fields) re-indexes the
+/// <item>Any other change that touches indexed text (a message, a custom value, a line's or the claim's searchable fields) re-indexes the
 /// claim from the database right after the save. Status changes and the like touch no indexed text and cost nothing.</item>
 /// </list>
 /// </summary>
@@ -218,6 +227,7 @@ public sealed class ClaimSearchInterceptor(TimeProvider clock) : SaveChangesInte
         }
 
         var refresh = new HashSet<long>();
+        var indexedNow = new HashSet<long>();
         var added = tracker.Entries<ClaimLine>().Where(e => e.State == EntityState.Added).GroupBy(e => e.Entity.ClaimId);
         foreach (var group in added)
         {
@@ -227,6 +237,7 @@ public sealed class ClaimSearchInterceptor(TimeProvider clock) : SaveChangesInte
                 // Every line of the claim is new: so is the claim, and nothing of it is in the index yet.
                 var customer = claim.Customer
                     ?? tracker.Entries<Core.Customers.Customer>().FirstOrDefault(e => e.Entity.Id == claim.CustomerId)?.Entity;
+                indexedNow.Add(claim.Id);
                 db.ClaimSearch.Add(new ClaimSearchDocument
                 {
                     ClaimId = claim.Id,
@@ -252,6 +263,10 @@ public sealed class ClaimSearchInterceptor(TimeProvider clock) : SaveChangesInte
                     break;
                 case ClaimMessage message when entry.State is EntityState.Added or EntityState.Modified:
                     refresh.Add(message.ClaimId);
+                    break;
+                case Core.CustomFields.ClaimCustomValue value when entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                    && !indexedNow.Contains(value.ClaimId):
+                    refresh.Add(value.ClaimId);
                     break;
             }
         }
