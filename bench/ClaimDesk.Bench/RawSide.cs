@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Registers;
 using Npgsql;
 using NpgsqlTypes;
@@ -7,10 +8,12 @@ namespace ClaimDesk.Bench;
 
 /// <summary>
 /// The baseline: the rows one API call writes, written with plain Npgsql, prepared and parameterised, one
-/// transaction per claim on a pooled connection — customer, number upsert, claim, two lines, four audit events (as
-/// <c>Claim.RecordCreation</c> records them: number, status, one per line). The lines and the audit events depend
-/// only on the claim's id, so they go in one prepared batch, as EF Core batches them too; the number is taken by the
-/// same upsert the application uses, so its row lock serialises creations here exactly as there.
+/// transaction per claim on a pooled connection — customer, number upsert, claim (with its jurisdiction and next due
+/// time), two lines, four creation audit events (as <c>Claim.RecordCreation</c> records them: number, status, one
+/// per line), the claim's two deadlines (PL-CONS-RESP-2023 and the standard SLA, 14 days) with their two history
+/// events, and its search document (folded by the application's own <see cref="SearchText"/>). Everything after the
+/// claim depends only on its id, so it goes in one prepared batch, as EF Core batches it too; the number is taken by
+/// the same upsert the application uses, so its row lock serialises creations here exactly as there.
 /// </summary>
 public sealed class RawSide : IClaimWriter
 {
@@ -29,9 +32,9 @@ public sealed class RawSide : IClaimWriter
         INSERT INTO claims (number, register_id, channel, customer_id, contact_name, contact_email, contact_phone,
             contact_language, preferred_channel, customer_type, legal_basis, category, requested_remedy, delivery_method,
             description, status, decision, assignee_id, priority, received_at, decided_at, resolved_at, closed_at,
-            created_at, updated_at, value, is_deleted, deleted_at, version)
+            created_at, updated_at, value, is_deleted, deleted_at, version, jurisdiction, next_due_at)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23,
-            $24, $25, $26, $27, $28, $29)
+            $24, $25, $26, $27, $28, $29, $30, $31)
         RETURNING id
         """;
 
@@ -46,6 +49,14 @@ public sealed class RawSide : IClaimWriter
         INSERT INTO audit_events (at, actor_type, actor_id, actor_name, entity_type, entity_id, action, field, old_value,
             new_value, remote_address)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+        """;
+
+    private const string InsertDeadline = """
+        INSERT INTO claim_deadlines (claim_id, kind, rule_id, due_at, state) VALUES ($1, $2, $3, $4, $5)
+        """;
+
+    private const string InsertSearch = """
+        INSERT INTO claim_search (claim_id, document, indexed_at) VALUES ($1, $2, $3)
         """;
 
     private const string ContactName = "Jan Kowalski";
@@ -133,6 +144,8 @@ public sealed class RawSide : IClaimWriter
         }
 
         var number = NumberPattern.Format(_register.NumberingPattern, today, sequence);
+        // Both deadlines are 14 calendar days after the day received, due at the end of that day in Warsaw.
+        var due = TimeZoneInfo.ConvertTimeToUtc(today.AddDays(15).ToDateTime(TimeOnly.MinValue), _zone).AddMilliseconds(-1);
         long claimId;
         await using (var claim = new NpgsqlCommand(InsertClaim, connection, transaction))
         {
@@ -165,6 +178,8 @@ public sealed class RawSide : IClaimWriter
             claim.Parameters.Add(Value(false));
             claim.Parameters.Add(Null(NpgsqlDbType.TimestampTz));
             claim.Parameters.Add(Value(0));
+            claim.Parameters.Add(Value("pl"));
+            claim.Parameters.Add(Value(due));
             await claim.PrepareAsync(cancellationToken);
             claimId = (long)(await claim.ExecuteScalarAsync(cancellationToken))!;
         }
@@ -194,6 +209,25 @@ public sealed class RawSide : IClaimWriter
             {
                 rest.BatchCommands.Add(Audit(now, "claim_line", claimKey, "line", reference));
             }
+
+            foreach (var (kind, rule) in (ReadOnlySpan<(string, string)>)[("statutory_response", "PL-CONS-RESP-2023"), ("sla_resolution", "sla:standard:resolution")])
+            {
+                rest.BatchCommands.Add(Command(InsertDeadline, Value(claimId), Value(kind), Value(rule), Value(due), Value("running")));
+                rest.BatchCommands.Add(Command(InsertAudit,
+                    Value(now), Value("api_key"), Value("api_key:1"), Value("benchmark"), Value("claim"), Value(claimKey),
+                    Value("deadline_changed"), Value("deadline"), Null(NpgsqlDbType.Text),
+                    Value(string.Create(CultureInfo.InvariantCulture, $"{rule} {due:yyyy-MM-dd'T'HH:mm:ss.fff'Z'} running")), Value("127.0.0.1")));
+            }
+
+            var document = SearchText.Document([
+                number, ContactName, ContactEmail, ContactPhone, null, ContactName, null, null, ContactEmail,
+                .. references.SelectMany((reference, i) => new[]
+                {
+                    reference, $"AM-PA61{i + 1}", $"Pralka Amica PA-61{i + 1}", null, $"SN-{i + 1:0000}", null,
+                    "Nie wiruje, głośno pracuje.", null, null,
+                }),
+            ]);
+            rest.BatchCommands.Add(Command(InsertSearch, Value(claimId), Value(document), Value(now)));
 
             await rest.PrepareAsync(cancellationToken);
             await rest.ExecuteNonQueryAsync(cancellationToken);

@@ -6,7 +6,7 @@ namespace ClaimDesk.Bench;
 
 /// <summary>
 /// After a side ran: the database holds exactly the claims created (warm-up included), their numbers are distinct and
-/// gapless (1…total of this year's counter), and each has its customer, two lines and four creation audit events.
+/// gapless (1…total of this year's counter), and each has its customer, two lines, four creation audit events, two running deadlines and its search document.
 /// </summary>
 public static class Verification
 {
@@ -21,12 +21,16 @@ public static class Verification
         var customers = await CountAsync(connection, "SELECT count(*) FROM customers");
         var audits = await CountAsync(connection,
             "SELECT count(*) FROM audit_events WHERE action = 'created' AND entity_type IN ('claim', 'claim_line')");
+        var deadlines = await CountAsync(connection, "SELECT count(*) FROM claim_deadlines WHERE state = 'running'");
+        var documents = await CountAsync(connection, "SELECT count(*) FROM claim_search");
         var problems = new List<string>();
         Expect(problems, "claims", claims, expected);
         Expect(problems, "distinct claim numbers", distinct, expected);
         Expect(problems, "claim lines", lines, 2L * expected);
         Expect(problems, "customers", customers, expected);
         Expect(problems, "claim creation audit events", audits, 4L * expected);
+        Expect(problems, "running deadlines", deadlines, 2L * expected);
+        Expect(problems, "search documents", documents, expected);
 
         var counters = new List<(string Pattern, int Year, long Last)>();
         await using (var counter = new NpgsqlCommand("""
