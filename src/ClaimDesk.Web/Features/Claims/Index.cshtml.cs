@@ -107,7 +107,7 @@ public sealed class IndexModel(AppDbContext db, ClaimQueries queries, ClaimComma
     }
 
     /// <summary>The whole view (every page) as CSV or XLSX, streamed.</summary>
-    public async Task OnGetExportAsync(string? format)
+    public async Task<IActionResult> OnGetExportAsync(string? format)
     {
         await LoadChoicesAsync();
         var xlsx = string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase);
@@ -122,6 +122,8 @@ public sealed class IndexModel(AppDbContext db, ClaimQueries queries, ClaimComma
         {
             await export.WriteCsvAsync(Response.Body, Filter(), Columns, Label, HttpContext.RequestAborted);
         }
+
+        return new EmptyResult();
     }
 
     public async Task<IActionResult> OnPostSaveViewAsync(string? name, string? view)
