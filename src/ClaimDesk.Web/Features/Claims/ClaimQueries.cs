@@ -187,13 +187,24 @@ public sealed class ClaimQueries(AppDbContext db, Infrastructure.DatabaseInfo da
     /// <summary>A page of the grid, with its count capped at <see cref="CountCap"/>.</summary>
     public async Task<ClaimGridPage> GridAsync(ClaimFilter filter, CancellationToken cancellationToken = default)
     {
-        var filtered = Filtered(filter);
+        var total = await CountQuery(filter).CountAsync(cancellationToken);
+        var items = await PageQuery(filter).ToListAsync(cancellationToken);
+        return new ClaimGridPage(items, Math.Max(1, filter.Page), Math.Clamp(filter.PageSize, 1, ClaimFilter.MaxPageSize),
+            Math.Min(total, CountCap), total > CountCap);
+    }
+
+    /// <summary>
+    /// The ids whose count is the grid's total: at most <see cref="CountCap"/> + 1 of them, so that the count stops
+    /// early on a large view and, with a selective filter, reads only the index.
+    /// </summary>
+    public IQueryable<long> CountQuery(ClaimFilter filter) => Filtered(filter).Select(c => c.Id).Take(CountCap + 1);
+
+    /// <summary>The rows of the grid's page.</summary>
+    public IQueryable<ClaimGridRow> PageQuery(ClaimFilter filter)
+    {
         var pageSize = Math.Clamp(filter.PageSize, 1, ClaimFilter.MaxPageSize);
-        var page = Math.Max(1, filter.Page);
-        var total = await filtered.Select(c => c.Id).Take(CountCap + 1).CountAsync(cancellationToken);
-        var items = await Rows(ClaimGrid.Sort(filtered, filter.Sort, filter.Descending, db, database.Provider)
-            .Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
-        return new ClaimGridPage(items, page, pageSize, Math.Min(total, CountCap), total > CountCap);
+        return Rows(ClaimGrid.Sort(Filtered(filter), filter.Sort, filter.Descending, db, database.Provider)
+            .Skip((Math.Max(1, filter.Page) - 1) * pageSize).Take(pageSize));
     }
 
     /// <summary>Every claim of the view, sorted, read as the caller consumes them (the export streams them out).</summary>
