@@ -112,6 +112,10 @@ public sealed record ClaimFilter
 
     public DateTime? UpdatedSince { get; init; }
     public string? Search { get; init; }
+
+    /// <summary>Set by the grid when it has counted that <see cref="Search"/> matches few claims (see <see cref="Search.ClaimSearch.Matching"/>).</summary>
+    public bool FewSearchMatches { get; init; }
+
     public string Sort { get; init; } = "received";
     public bool Descending { get; init; } = true;
     public int Page { get; init; } = 1;
@@ -188,7 +192,7 @@ public sealed class ClaimQueries(AppDbContext db, Infrastructure.DatabaseInfo da
     public async Task<ClaimGridPage> GridAsync(ClaimFilter filter, CancellationToken cancellationToken = default)
     {
         var total = await CountQuery(filter).CountAsync(cancellationToken);
-        var items = await PageQuery(filter).ToListAsync(cancellationToken);
+        var items = await PageQuery(filter with { FewSearchMatches = total <= CountCap }).ToListAsync(cancellationToken);
         return new ClaimGridPage(items, Math.Max(1, filter.Page), Math.Clamp(filter.PageSize, 1, ClaimFilter.MaxPageSize),
             Math.Min(total, CountCap), total > CountCap);
     }
@@ -310,7 +314,7 @@ public sealed class ClaimQueries(AppDbContext db, Infrastructure.DatabaseInfo da
 
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            var matching = Search.ClaimSearch.Matching(db, database.Provider, filter.Search);
+            var matching = Search.ClaimSearch.Matching(db, database.Provider, filter.Search, filter.FewSearchMatches);
             claims = claims.Where(c => matching.Contains(c.Id));
         }
 
