@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the claim-creation benchmark: bench/run.sh [--claims N] [--concurrency C] [--warmup W] [--runs R] [--show-sql]
+# Runs the claim-creation benchmark: bench/run.sh [--claims N] [--concurrency C] [--warmup W] [--runs R] [--show-sql];
+# bench/run.sh --import and bench/run.sh --grid [--claims N] [--sqlite-claims M] run the import and grid benchmarks.
 #
 # 1. starts a throwaway PostgreSQL cluster (scripts/lib/postgres.sh, as scripts/test.sh does) and exports
 #    CLAIMDESK_BENCH_POSTGRES; a CLAIMDESK_BENCH_POSTGRES already set is used as is and no cluster is started,

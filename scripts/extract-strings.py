@@ -18,6 +18,7 @@ This script finds the keys in the source:
       - C#:     ClaimOutcome.Refuse(Refusal.X, field, "...", args) and new ClaimOutcome(Refusal.X, field, "...", ...)
                 anywhere in Core and Web (Claim.cs, ClaimCommands.cs, Card.cshtml.cs)
       - Web:    the labels of CodeLabels.Labels, ["channel.web"] = "Web form" (views show L[CodeLabels.Of(...)])
+      - Web:    the claim grid's column and built-in view labels, new GridColumn("number", "Number", ...) in ClaimGrid.cs
       - Web:    the dashboard's status category tiles, (StatusCategory.Open, "Open", "primary") in Dashboard/Index.cshtml
     --verbose says, for every non-literal key, which of these covers it, and lists the ones none covers, as well as
     FieldError/ClaimOutcome messages that are not literals (their keys cannot be found).
@@ -84,6 +85,8 @@ INDIRECT = [
      re.compile(r'=>\s*' + STRING)),
     ("CodeLabels labels", [os.path.join(WEB, "Features", "Claims", "CodeLabels.cs")],
      re.compile(r'\[\s*"[\w.]+"\s*\]\s*=\s*' + STRING)),
+    ("claim grid columns and built-in views", [os.path.join(WEB, "Features", "Claims", "ClaimGrid.cs")],
+     re.compile(r'\bnew\s+(?:GridColumn|BuiltInView)\(\s*"\w+"\s*,\s*' + STRING)),
     ("dashboard status category tiles", [os.path.join(WEB, "Features", "Dashboard", "Index.cshtml")],
      re.compile(r'\(\s*(?:[\w.]+\.)?StatusCategory\.\w+\s*,\s*' + STRING)),
 ]
@@ -105,6 +108,10 @@ COVERED = [
     (r".*/Features/Claims/[^/]+", r"(?:L|localizer)\[.*\b(?:CodeLabels\.Of<\w+>|IndexModel\.(?:Channel|Decision)Label)\(",
      "CodeLabels labels"),
     (r".*/Features/Claims/New\.cshtml", r"L\[label$", "CodeLabels labels (CodeLabels.All)"),
+    (r".*/Features/Claims/(?:Index\.cshtml|ClaimExport\.cs)", r"(?:L|localizer)\[(?:column|c|view)\.Label$",
+     "claim grid columns and built-in views"),
+    (r".*/Features/Claims/(?:Index\.cshtml|ClaimExport\.cs)", r"(?:L|localizer)\[(?:column\.CodeLabel!|CodeLabels\.Of<TEnum>)\(",
+     "CodeLabels labels"),
     (r".*/Features/Claims/[^/]+\.cs", r"localizer\[outcome\.Message$", "ClaimOutcome messages"),
     (r".*/Features/Claims/[^/]+\.cs", r"localizer\[(?:e|error)\.Message$", "FieldError messages, ClaimValidator field errors"),
     (r".*/Features/Dashboard/Index\.cshtml", r"L\[label$", "dashboard status category tiles"),

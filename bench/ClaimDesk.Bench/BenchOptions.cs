@@ -9,6 +9,7 @@ public sealed record BenchOptions
         usage: ClaimDesk.Bench [--claims N] [--concurrency C] [--warmup W] [--slices S] [--runs R]
                               [--app-connection-options OPTIONS] [--show-sql]
                ClaimDesk.Bench --import [--documents N]
+               ClaimDesk.Bench --grid [--claims N] [--sqlite-claims M] [--requests R]
 
           --claims N       claims measured per side and run (default 2000), each with 2 lines
           --concurrency C  concurrent clients on each side (default 8)
@@ -23,6 +24,11 @@ public sealed record BenchOptions
                            POST /api/v1/sales-documents/import, then the same file again; on SQLite, and on
                            PostgreSQL when CLAIMDESK_BENCH_POSTGRES is set
           --documents N    sales documents of the import (default 25000, i.e. 100,000 lines)
+          --grid           claim grid and full-text search instead: N claims (default 1,000,000) loaded into
+                           PostgreSQL, M (default 100,000; 0: none) into SQLite, then R (default 200) timed grid
+                           pages and searches on each, with their query plans
+          --sqlite-claims M  claims of the --grid run on SQLite
+          --requests R     timed requests of each kind in the --grid run
 
         CLAIMDESK_BENCH_POSTGRES must hold an Npgsql connection string of a PostgreSQL superuser (bench/run.sh sets it);
         --import runs on SQLite without it.
@@ -46,6 +52,15 @@ public sealed record BenchOptions
 
     public int Documents { get; init; } = 25_000;
 
+    public bool Grid { get; init; }
+
+    /// <summary>Whether --claims was given (the grid benchmark's default differs from the creation benchmark's).</summary>
+    public bool ClaimsGiven { get; init; }
+
+    public int SqliteClaims { get; init; } = 100_000;
+
+    public int Requests { get; init; } = 200;
+
     /// <summary>The options, or the reason the arguments cannot be used.</summary>
     public static (BenchOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
     {
@@ -56,6 +71,12 @@ public sealed record BenchOptions
             if (name == "--show-sql")
             {
                 options = options with { ShowSql = true };
+                continue;
+            }
+
+            if (name == "--grid")
+            {
+                options = options with { Grid = true };
                 continue;
             }
 
@@ -76,12 +97,12 @@ public sealed record BenchOptions
                 continue;
             }
 
-            if (name is not ("--claims" or "--concurrency" or "--warmup" or "--slices" or "--runs" or "--documents"))
+            if (name is not ("--claims" or "--concurrency" or "--warmup" or "--slices" or "--runs" or "--documents" or "--sqlite-claims" or "--requests"))
             {
                 return (null, $"unknown argument '{name}'");
             }
 
-            var minimum = name == "--warmup" ? 0 : 1;
+            var minimum = name is "--warmup" or "--sqlite-claims" ? 0 : 1;
             if (i + 1 >= args.Count
                 || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value)
                 || value < minimum)
@@ -92,7 +113,9 @@ public sealed record BenchOptions
             i++;
             options = name switch
             {
-                "--claims" => options with { Claims = value },
+                "--claims" => options with { Claims = value, ClaimsGiven = true },
+                "--sqlite-claims" => options with { SqliteClaims = value },
+                "--requests" => options with { Requests = value },
                 "--concurrency" => options with { Concurrency = value },
                 "--warmup" => options with { Warmup = value },
                 "--slices" => options with { Slices = value },
@@ -101,7 +124,7 @@ public sealed record BenchOptions
             };
         }
 
-        return options.Slices > options.Claims
+        return options.Slices > options.Claims && !options.Grid
             ? (null, "--slices cannot be more than --claims")
             : (options, null);
     }

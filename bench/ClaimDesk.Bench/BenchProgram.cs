@@ -32,6 +32,12 @@ public static class BenchProgram
             return await ImportBench.RunAsync(string.IsNullOrWhiteSpace(admin) ? null : admin, options.Documents);
         }
 
+        if (options.Grid)
+        {
+            return await GridBench.RunAsync(string.IsNullOrWhiteSpace(admin) ? null : admin,
+                options.ClaimsGiven ? options.Claims : 1_000_000, options.SqliteClaims, options.Requests);
+        }
+
         if (string.IsNullOrWhiteSpace(admin))
         {
             await Console.Error.WriteLineAsync(

@@ -81,6 +81,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Features.Webhooks.WebhookDelivery> WebhookDeliveries => Set<Features.Webhooks.WebhookDelivery>();
 
+    public DbSet<Features.Claims.SavedView> SavedViews => Set<Features.Claims.SavedView>();
+
     /// <summary>Every timestamp is UTC; SQLite hands them back unspecified, so they are marked UTC when read.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -141,5 +143,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         Features.Deadlines.DeadlineModel.Configure(builder);
         Features.Webhooks.WebhookModel.Configure(builder);
         Features.CustomFields.CustomFieldModel.Configure(builder);
+        Features.Claims.SavedViewModel.Configure(builder);
     }
 }

@@ -88,6 +88,8 @@ public static class ClaimModel
             claim.HasIndex(c => new { c.RegisterId, c.Status });
             claim.HasIndex(c => c.ReceivedAt);
             claim.HasIndex(c => c.UpdatedAt);
+            // The grid's most common question (a status, an assignee, by due date): one index range, already in order.
+            claim.HasIndex(c => new { c.Status, c.AssigneeId, c.NextDueAt });
             claim.HasMany(c => c.Lines).WithOne().HasForeignKey(l => l.ClaimId).OnDelete(DeleteBehavior.Cascade);
             claim.Navigation(c => c.Lines).AutoInclude(false);
             claim.HasMany(c => c.CustomValues).WithOne().HasForeignKey(v => v.ClaimId).OnDelete(DeleteBehavior.Cascade);

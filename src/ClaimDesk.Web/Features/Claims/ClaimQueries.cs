@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using ClaimDesk.Core.Claims;
 using ClaimDesk.Core.Common;
+using ClaimDesk.Core.Workflows;
 using ClaimDesk.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,23 +64,76 @@ public sealed record HistoryEntry(
 
 public sealed record ClaimPage(IReadOnlyList<ClaimSummary> Items, int Page, int PageSize, int Total);
 
-/// <summary>How a claim list is narrowed, sorted and paged; all of it happens in SQL.</summary>
+/// <summary>
+/// How a claim list is narrowed, sorted and paged; all of it happens in SQL. Deleted claims are never listed. Every
+/// condition given must hold; a null or empty one narrows nothing.
+/// </summary>
 public sealed record ClaimFilter
 {
     public const int MaxPageSize = 100;
 
+    /// <summary>The assignee value meaning the current user.</summary>
+    public const string Me = "me";
+
+    /// <summary>The assignee value meaning no one.</summary>
+    public const string Nobody = "none";
+
     public string? Register { get; init; }
+
+    /// <summary>One status (the API's filter); <see cref="Statuses"/> adds more.</summary>
     public string? Status { get; init; }
+
+    public IReadOnlyList<string> Statuses { get; init; } = [];
+
+    /// <summary><c>open</c>: statuses of the categories open and waiting; <c>closed</c>: statuses of the category closed.</summary>
+    public string? State { get; init; }
+
+    /// <summary><see cref="Me"/>, <see cref="Nobody"/> or a user's id.</summary>
+    public string? Assignee { get; init; }
+
+    /// <summary>Who <see cref="Me"/> is.</summary>
+    public string? CurrentUserId { get; init; }
+
+    public string? Channel { get; init; }
+    public string? CustomerType { get; init; }
+    public string? LegalBasis { get; init; }
+    public string? Category { get; init; }
+    public string? Priority { get; init; }
+    public string? Decision { get; init; }
+
+    /// <summary>Received at or after this instant (UTC).</summary>
+    public DateTime? ReceivedFrom { get; init; }
+
+    /// <summary>Received before this instant (UTC).</summary>
+    public DateTime? ReceivedBefore { get; init; }
+
+    /// <summary>The next running deadline falls before this instant (UTC).</summary>
+    public DateTime? DueBefore { get; init; }
+
+    /// <summary>Only claims with a deadline run out and its milestone still missing (<see cref="Deadlines.DeadlineQueries.Overdue"/>).</summary>
+    public bool Overdue { get; init; }
+
     public DateTime? UpdatedSince { get; init; }
     public string? Search { get; init; }
+
+    /// <summary>Set by the grid when it has counted that <see cref="Search"/> matches few claims (see <see cref="Search.ClaimSearch.Matching"/>).</summary>
+    public bool FewSearchMatches { get; init; }
+
     public string Sort { get; init; } = "received";
     public bool Descending { get; init; } = true;
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 25;
 }
 
+/// <summary>
+/// A page of the grid. <see cref="Total"/> is exact up to <see cref="ClaimQueries.CountCap"/>; beyond it
+/// <see cref="TotalIsCapped"/> is set and the grid says "more than".
+/// </summary>
+public sealed record ClaimGridPage(IReadOnlyList<ClaimGridRow> Items, int Page, int PageSize, int Total, bool TotalIsCapped);
+
 /// <summary>Reads claims for the pages and the API: projections, no tracking, paging and sorting in SQL.</summary>
-public sealed class ClaimQueries(AppDbContext db, Infrastructure.DatabaseInfo database, CustomFields.CustomFieldQueries customFields)
+public sealed class ClaimQueries(
+    AppDbContext db, Infrastructure.DatabaseInfo database, CustomFields.CustomFieldQueries customFields, TimeProvider clock)
 {
     /// <summary>A claim's id from its id, its number, or one of its lines' reference numbers.</summary>
     public async Task<long?> FindIdAsync(string idOrNumber, CancellationToken cancellationToken = default)
@@ -119,53 +174,12 @@ public sealed class ClaimQueries(AppDbContext db, Infrastructure.DatabaseInfo da
         };
     }
 
+    /// <summary>The grid counts matching claims up to this many; counting a million rows for a page of 25 is not worth its time.</summary>
+    public const int CountCap = 10_000;
+
     public async Task<ClaimPage> ListAsync(ClaimFilter filter, CancellationToken cancellationToken = default)
     {
-        var claims = db.Claims.AsNoTracking().Where(c => !c.IsDeleted);
-        if (!string.IsNullOrWhiteSpace(filter.Register))
-        {
-            claims = claims.Where(c => c.Register!.Code == filter.Register);
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.Status))
-        {
-            claims = claims.Where(c => c.Status == filter.Status);
-        }
-        else
-        {
-            // Queues never show what the workflow hides (unconfirmed web submissions).
-            claims = claims.Where(c => !db.WorkflowStatuses.Any(s => s.RegisterId == c.RegisterId && s.Code == c.Status && s.HiddenFromQueues));
-        }
-
-        if (filter.UpdatedSince is { } since)
-        {
-            var utc = since.ToUniversalTime();
-            claims = claims.Where(c => c.UpdatedAt >= utc);
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.Search))
-        {
-            var matching = Search.ClaimSearch.Matching(db, database.Provider, filter.Search);
-            claims = claims.Where(c => matching.Contains(c.Id));
-        }
-
-        claims = (filter.Sort, filter.Descending) switch
-        {
-            ("number", false) => claims.OrderBy(c => c.Number),
-            ("number", true) => claims.OrderByDescending(c => c.Number),
-            ("status", false) => claims.OrderBy(c => c.Status).ThenByDescending(c => c.Id),
-            ("status", true) => claims.OrderByDescending(c => c.Status).ThenByDescending(c => c.Id),
-            ("updated", false) => claims.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id),
-            ("updated", true) => claims.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id),
-            ("contact", false) => claims.OrderBy(c => c.ContactName).ThenByDescending(c => c.Id),
-            ("contact", true) => claims.OrderByDescending(c => c.ContactName).ThenByDescending(c => c.Id),
-            // Earliest due first; claims with no running deadline come last either way.
-            ("due", false) => claims.OrderBy(c => c.NextDueAt == null).ThenBy(c => c.NextDueAt).ThenBy(c => c.Id),
-            ("due", true) => claims.OrderBy(c => c.NextDueAt == null).ThenByDescending(c => c.NextDueAt).ThenByDescending(c => c.Id),
-            (_, false) => claims.OrderBy(c => c.ReceivedAt).ThenBy(c => c.Id),
-            _ => claims.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id),
-        };
-
+        var claims = ClaimGrid.Sort(Filtered(filter), filter.Sort, filter.Descending, db, database.Provider);
         var pageSize = Math.Clamp(filter.PageSize, 1, ClaimFilter.MaxPageSize);
         var total = await claims.CountAsync(cancellationToken);
         var page = Math.Max(1, filter.Page);
@@ -180,6 +194,145 @@ public sealed class ClaimQueries(AppDbContext db, Infrastructure.DatabaseInfo da
         return new ClaimPage([.. items.Select(c => new ClaimSummary(c.Id, c.Number, c.Register, c.Status, Codes.Of(c.Decision),
             Codes.Of(c.Channel), c.ContactName, c.CustomerName, c.LineCount, c.ReceivedAt, c.UpdatedAt, c.NextDueAt))], page, pageSize, total);
     }
+
+    /// <summary>A page of the grid, with its count capped at <see cref="CountCap"/>.</summary>
+    public async Task<ClaimGridPage> GridAsync(ClaimFilter filter, CancellationToken cancellationToken = default)
+    {
+        var total = await CountQuery(filter).CountAsync(cancellationToken);
+        var items = await PageQuery(filter with { FewSearchMatches = total <= CountCap }).ToListAsync(cancellationToken);
+        return new ClaimGridPage(items, Math.Max(1, filter.Page), Math.Clamp(filter.PageSize, 1, ClaimFilter.MaxPageSize),
+            Math.Min(total, CountCap), total > CountCap);
+    }
+
+    /// <summary>
+    /// The ids whose count is the grid's total: at most <see cref="CountCap"/> + 1 of them, so that the count stops
+    /// early on a large view and, with a selective filter, reads only the index.
+    /// </summary>
+    public IQueryable<long> CountQuery(ClaimFilter filter) => Filtered(filter).Select(c => c.Id).Take(CountCap + 1);
+
+    /// <summary>The rows of the grid's page.</summary>
+    public IQueryable<ClaimGridRow> PageQuery(ClaimFilter filter)
+    {
+        var pageSize = Math.Clamp(filter.PageSize, 1, ClaimFilter.MaxPageSize);
+        return Rows(ClaimGrid.Sort(Filtered(filter), filter.Sort, filter.Descending, db, database.Provider)
+            .Skip((Math.Max(1, filter.Page) - 1) * pageSize).Take(pageSize));
+    }
+
+    /// <summary>Every claim of the view, sorted, read as the caller consumes them (the export streams them out).</summary>
+    public IAsyncEnumerable<ClaimGridRow> StreamAsync(ClaimFilter filter) =>
+        Rows(ClaimGrid.Sort(Filtered(filter), filter.Sort, filter.Descending, db, database.Provider)).AsAsyncEnumerable();
+
+    private IQueryable<ClaimGridRow> Rows(IQueryable<Claim> claims) =>
+        claims.Select(c => new
+            {
+                c.Id, c.Number, Register = c.Register!.Code, c.Status, c.Decision, c.Channel, c.ContactName,
+                CustomerName = c.Customer == null ? null : c.Customer.Name,
+                LineCount = db.ClaimLines.Count(l => l.ClaimId == c.Id), c.ReceivedAt, c.UpdatedAt, c.AssigneeId,
+                AssigneeName = db.Users.Where(u => u.Id == c.AssigneeId).Select(u => u.DisplayName).FirstOrDefault(),
+                c.Priority, c.Value, c.NextDueAt, c.Category, c.LegalBasis,
+            })
+            .Select(c => new ClaimGridRow(c.Id, c.Number, c.Register, c.Status, Codes.Of(c.Decision), Codes.Of(c.Channel), c.ContactName,
+                c.CustomerName, c.LineCount, c.ReceivedAt, c.UpdatedAt, c.AssigneeId, c.AssigneeName, Codes.Of(c.Priority), c.Value,
+                c.NextDueAt, Codes.Of(c.Category), Codes.Of(c.LegalBasis)));
+
+    /// <summary>The claims <paramref name="filter"/> describes, not yet sorted; unknown codes match nothing.</summary>
+    public IQueryable<Claim> Filtered(ClaimFilter filter)
+    {
+        var claims = db.Claims.AsNoTracking().Where(c => !c.IsDeleted);
+        if (!string.IsNullOrWhiteSpace(filter.Register))
+        {
+            claims = claims.Where(c => c.Register!.Code == filter.Register);
+        }
+
+        var statuses = filter.Statuses.Append(filter.Status).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!.Trim()).Distinct().ToList();
+        if (statuses.Count == 1)
+        {
+            var status = statuses[0];
+            claims = claims.Where(c => c.Status == status);
+        }
+        else if (statuses.Count > 1)
+        {
+            claims = claims.Where(c => statuses.Contains(c.Status));
+        }
+        else
+        {
+            // Queues never show what the workflow hides (unconfirmed web submissions).
+            claims = claims.Where(c => !db.WorkflowStatuses.Any(s => s.RegisterId == c.RegisterId && s.Code == c.Status && s.HiddenFromQueues));
+        }
+
+        claims = filter.State switch
+        {
+            "open" => claims.Where(c => db.WorkflowStatuses.Any(s => s.RegisterId == c.RegisterId && s.Code == c.Status && s.Category != StatusCategory.Closed)),
+            "closed" => claims.Where(c => db.WorkflowStatuses.Any(s => s.RegisterId == c.RegisterId && s.Code == c.Status && s.Category == StatusCategory.Closed)),
+            _ => claims,
+        };
+
+        switch (filter.Assignee?.Trim())
+        {
+            case null or "":
+                break;
+            case ClaimFilter.Nobody:
+                claims = claims.Where(c => c.AssigneeId == null);
+                break;
+            case ClaimFilter.Me:
+                var me = filter.CurrentUserId ?? "";
+                claims = claims.Where(c => c.AssigneeId == me);
+                break;
+            case var user:
+                claims = claims.Where(c => c.AssigneeId == user);
+                break;
+        }
+
+        claims = Code<Channel>(claims, filter.Channel, value => c => c.Channel == value);
+        claims = Code<CustomerType>(claims, filter.CustomerType, value => c => c.CustomerType == value);
+        claims = Code<LegalBasis>(claims, filter.LegalBasis, value => c => c.LegalBasis == value);
+        claims = Code<ClaimCategory>(claims, filter.Category, value => c => c.Category == value);
+        claims = Code<Priority>(claims, filter.Priority, value => c => c.Priority == value);
+        claims = Code<ClaimDecision>(claims, filter.Decision, value => c => c.Decision == value);
+
+        if (filter.ReceivedFrom is { } from)
+        {
+            var utc = from.ToUniversalTime();
+            claims = claims.Where(c => c.ReceivedAt >= utc);
+        }
+
+        if (filter.ReceivedBefore is { } before)
+        {
+            var utc = before.ToUniversalTime();
+            claims = claims.Where(c => c.ReceivedAt < utc);
+        }
+
+        if (filter.DueBefore is { } dueBefore)
+        {
+            var utc = dueBefore.ToUniversalTime();
+            claims = claims.Where(c => c.NextDueAt < utc);
+        }
+
+        if (filter.Overdue)
+        {
+            claims = Deadlines.DeadlineQueries.Overdue(db, claims, clock.GetUtcNow().UtcDateTime);
+        }
+
+        if (filter.UpdatedSince is { } since)
+        {
+            var utc = since.ToUniversalTime();
+            claims = claims.Where(c => c.UpdatedAt >= utc);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var matching = Search.ClaimSearch.Matching(db, database.Provider, filter.Search, filter.FewSearchMatches);
+            claims = claims.Where(c => matching.Contains(c.Id));
+        }
+
+        return claims;
+    }
+
+    private static IQueryable<Claim> Code<TEnum>(IQueryable<Claim> claims, string? code, Func<TEnum, Expression<Func<Claim, bool>>> predicate)
+        where TEnum : struct, Enum =>
+        string.IsNullOrWhiteSpace(code) ? claims
+            : Codes.TryParse<TEnum>(code, out var value) ? claims.Where(predicate(value))
+            : claims.Where(_ => false);
 
     /// <summary>Everything that happened to the claim and its lines, oldest first; refused attempts included.</summary>
     public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(long id, CancellationToken cancellationToken = default)

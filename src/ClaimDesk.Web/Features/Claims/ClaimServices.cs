@@ -19,6 +19,8 @@ public static class ClaimServices
         services.AddSingleton<IFileStore, LocalFileStore>();
         services.AddScoped<ClaimNumbering>();
         services.AddScoped<ClaimQueries>();
+        services.AddScoped<SavedViews>();
+        services.AddScoped<ClaimExport>();
         services.AddScoped<RmaLabels>();
         services.AddSingleton<RmaLabelPdf>();
         services.AddSingleton(provider => DocumentFonts.Install(

@@ -63,6 +63,17 @@ public sealed class DeadlineQueries(AppDbContext db, OrganisationClock clock, IO
                     || (x.Deadline.State == DeadlineState.Breached && x.Claim.DecidedAt == null))), cancellationToken));
     }
 
+    /// <summary>
+    /// The claims among <paramref name="claims"/> that are overdue at <paramref name="now"/>, as the dashboard's
+    /// "Overdue" list counts them: not closed, with a running deadline already past (the scanner has not marked it
+    /// yet) or a breached one whose milestone (first response, decision, resolution) is still missing.
+    /// </summary>
+    public static IQueryable<Core.Claims.Claim> Overdue(AppDbContext db, IQueryable<Core.Claims.Claim> claims, DateTime now) =>
+        claims.Where(c => c.ClosedAt == null && (c.NextDueAt < now || db.ClaimDeadlines.Any(d => d.ClaimId == c.Id && d.State == DeadlineState.Breached
+            && ((d.Kind == DeadlineKind.SlaFirstResponse && c.FirstResponseAt == null)
+                || ((d.Kind == DeadlineKind.StatutoryResponse || d.Kind == DeadlineKind.SlaDecision) && c.DecidedAt == null)
+                || ((d.Kind == DeadlineKind.StatutoryResolution || d.Kind == DeadlineKind.SlaResolution) && c.ResolvedAt == null)))));
+
     /// <summary>The UTC instant the organisation's local day <paramref name="date"/> begins.</summary>
     public static DateTime StartOfDay(TimeZoneInfo zone, DateOnly date) =>
         TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), zone);
