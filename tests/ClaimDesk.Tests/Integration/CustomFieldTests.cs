@@ -345,4 +345,30 @@ public sealed class CustomFieldTests(SharedApps apps) : IClassFixture<SharedApps
         var cells = await queries.CellsAsync(ids, [fields[weight]], "en");
         Assert.Equal("9.5", cells[ids[1]][fields[weight].Id]);
     }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task The_claim_grid_shows_filters_and_sorts_a_custom_field_chosen_as_a_column(DatabaseProvider provider)
+    {
+        var (app, admin) = await AdminAsync(provider);
+        var shop = Unique("shop");
+        await DefinedAsync(admin, shop, "text", "Shop branch");
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var api = await app.CreateApiClientAsync();
+        var numbers = new Dictionary<string, string>();
+        foreach (var branch in new[] { $"Łódź {marker} B", $"Kraków {marker} A", "Gdańsk elsewhere" })
+        {
+            numbers[branch] = (await CreateAsync(api, new() { [shop] = branch })).GetProperty("number").GetString()!;
+        }
+
+        var id = await QueryAsync(app, db => db.CustomFields.Where(f => f.Code == shop).Select(f => f.Id).SingleAsync());
+        var page = await admin.GetPageAsync($"/Claims?col=number&col=cf:{id}&cf.{id}={marker}&sort=cf:{id}&desc=false");
+
+        Assert.NotNull(page.QuerySelector($"[data-testid=column-chooser] input[value='cf:{id}'][checked]"));
+        Assert.Equal("Shop branch ▲", page.QuerySelector($"th[data-column='cf:{id}']")!.TextContent.Trim());
+        var rows = page.QuerySelectorAll("[data-testid=claims] tbody tr")
+            .Select(r => (Number: r.QuerySelector("td a")!.TextContent.Trim(), Shop: r.QuerySelector($"[data-testid=cf-{shop}]")!.TextContent.Trim()))
+            .ToList();
+        Assert.Equal([(numbers[$"Kraków {marker} A"], $"Kraków {marker} A"), (numbers[$"Łódź {marker} B"], $"Łódź {marker} B")], rows);
+        Assert.Equal(marker, page.QuerySelector($"#cf-{id}")!.GetAttribute("value"));
+    }
 }

@@ -119,6 +119,12 @@ public sealed record ClaimFilter
     /// <summary>Set by the grid when it has counted that <see cref="Search"/> matches few claims (see <see cref="Search.ClaimSearch.Matching"/>).</summary>
     public bool FewSearchMatches { get; init; }
 
+    /// <summary>Custom-field conditions, each field with what it must hold (the grid's <c>cf.&lt;id&gt;</c> filters).</summary>
+    public IReadOnlyList<(Core.CustomFields.CustomFieldDefinition Field, CustomFields.CustomFieldFilter Filter)> CustomFilters { get; init; } = [];
+
+    /// <summary>A custom field to sort by instead of <see cref="Sort"/> (the grid's <c>cf:&lt;id&gt;</c> columns).</summary>
+    public Core.CustomFields.CustomFieldDefinition? CustomSort { get; init; }
+
     public string Sort { get; init; } = "received";
     public bool Descending { get; init; } = true;
     public int Page { get; init; } = 1;
@@ -179,7 +185,7 @@ public sealed class ClaimQueries(
 
     public async Task<ClaimPage> ListAsync(ClaimFilter filter, CancellationToken cancellationToken = default)
     {
-        var claims = ClaimGrid.Sort(Filtered(filter), filter.Sort, filter.Descending, db, database.Provider);
+        var claims = Sorted(filter);
         var pageSize = Math.Clamp(filter.PageSize, 1, ClaimFilter.MaxPageSize);
         var total = await claims.CountAsync(cancellationToken);
         var page = Math.Max(1, filter.Page);
@@ -214,13 +220,17 @@ public sealed class ClaimQueries(
     public IQueryable<ClaimGridRow> PageQuery(ClaimFilter filter)
     {
         var pageSize = Math.Clamp(filter.PageSize, 1, ClaimFilter.MaxPageSize);
-        return Rows(ClaimGrid.Sort(Filtered(filter), filter.Sort, filter.Descending, db, database.Provider)
-            .Skip((Math.Max(1, filter.Page) - 1) * pageSize).Take(pageSize));
+        return Rows(Sorted(filter).Skip((Math.Max(1, filter.Page) - 1) * pageSize).Take(pageSize));
     }
 
     /// <summary>Every claim of the view, sorted, read as the caller consumes them (the export streams them out).</summary>
     public IAsyncEnumerable<ClaimGridRow> StreamAsync(ClaimFilter filter) =>
-        Rows(ClaimGrid.Sort(Filtered(filter), filter.Sort, filter.Descending, db, database.Provider)).AsAsyncEnumerable();
+        Rows(Sorted(filter)).AsAsyncEnumerable();
+
+    /// <summary>The view sorted by its column, or by its custom field.</summary>
+    private IOrderedQueryable<Claim> Sorted(ClaimFilter filter) => filter.CustomSort is { } field
+        ? customFields.OrderBy(Filtered(filter), field, filter.Descending)
+        : ClaimGrid.Sort(Filtered(filter), filter.Sort, filter.Descending, db, database.Provider);
 
     private IQueryable<ClaimGridRow> Rows(IQueryable<Claim> claims) =>
         claims.Select(c => new
@@ -323,6 +333,11 @@ public sealed class ClaimQueries(
         {
             var matching = Search.ClaimSearch.Matching(db, database.Provider, filter.Search, filter.FewSearchMatches);
             claims = claims.Where(c => matching.Contains(c.Id));
+        }
+
+        foreach (var (field, condition) in filter.CustomFilters)
+        {
+            claims = customFields.Where(claims, field, condition);
         }
 
         return claims;

@@ -15,7 +15,7 @@ namespace ClaimDesk.Web.Features.Claims;
 /// reference typed into the search opens the claim.
 /// </summary>
 public sealed class IndexModel(AppDbContext db, ClaimQueries queries, ClaimCommands commands, SavedViews savedViews,
-    ClaimExport export, OrganisationClock clock) : PageModel
+    ClaimExport export, OrganisationClock clock, CustomFields.CustomFieldQueries customFields) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "register")]
     public string? Register { get; set; }
@@ -78,6 +78,23 @@ public sealed class IndexModel(AppDbContext db, ClaimQueries queries, ClaimComma
 
     public IReadOnlyList<GridColumn> Columns { get; private set; } = [];
 
+    /// <summary>The active custom fields (of the chosen register, or of all), which the column chooser offers.</summary>
+    public IReadOnlyList<Core.CustomFields.CustomFieldDefinition> CustomFields { get; private set; } = [];
+
+    /// <summary>The custom fields shown as columns (<c>col=cf:&lt;id&gt;</c>), after the other columns.</summary>
+    public IReadOnlyList<Core.CustomFields.CustomFieldDefinition> CustomColumns { get; private set; } = [];
+
+    /// <summary>The shown custom fields' values of the page's claims, as people read them, by claim id and field id.</summary>
+    public IReadOnlyDictionary<long, IReadOnlyDictionary<int, string>> CustomCells { get; private set; } =
+        new Dictionary<long, IReadOnlyDictionary<int, string>>();
+
+    /// <summary>The custom-field filters as typed (<c>cf.&lt;id&gt;</c>: the value contains the text).</summary>
+    public IReadOnlyDictionary<int, string> CustomFilterValues { get; private set; } = new Dictionary<int, string>();
+
+    public static string CustomKey(Core.CustomFields.CustomFieldDefinition field) => $"cf:{field.Id}";
+
+    public string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+
     public IReadOnlyList<(string Code, string Name)> Registers { get; private set; } = [];
 
     /// <summary>Status codes with their staff label (first register's label wins where codes repeat).</summary>
@@ -103,6 +120,11 @@ public sealed class IndexModel(AppDbContext db, ClaimQueries queries, ClaimComma
         await LoadChoicesAsync();
         SavedViews = await savedViews.ListAsync(UserId, HttpContext.RequestAborted);
         Claims = await queries.GridAsync(Filter() with { Page = PageNumber }, HttpContext.RequestAborted);
+        if (CustomColumns.Count > 0)
+        {
+            CustomCells = await customFields.CellsAsync([.. Claims.Items.Select(c => c.Id)], CustomColumns, Language, HttpContext.RequestAborted);
+        }
+
         return Page();
     }
 
@@ -149,7 +171,7 @@ public sealed class IndexModel(AppDbContext db, ClaimQueries queries, ClaimComma
 
     public string? AssigneeName(string? id) => id is null ? null : Staff.GetValueOrDefault(id, id);
 
-    public bool IsShown(string column) => Columns.Any(c => c.Key == column);
+    public bool IsShown(string column) => Columns.Any(c => c.Key == column) || CustomColumns.Any(f => CustomKey(f) == column);
 
     /// <summary>This view with another page or sort.</summary>
     public string Link(int? page = null, string? sort = null, bool? descending = null) => Url.Page("Index")! + QueryOf(page, sort, descending);
@@ -197,10 +219,15 @@ public sealed class IndexModel(AppDbContext db, ClaimQueries queries, ClaimComma
         query.Add("desc", (descending ?? Descending) ? "true" : "false");
         if (ColumnKeys.Length > 0)
         {
-            foreach (var column in Columns.Count > 0 ? Columns.Select(c => c.Key) : ColumnKeys)
+            foreach (var column in Columns.Count > 0 ? [.. Columns.Select(c => c.Key), .. CustomColumns.Select(CustomKey)] : ColumnKeys)
             {
                 query.Add("col", column);
             }
+        }
+
+        foreach (var (id, text) in CustomFilterValues)
+        {
+            query.Add($"cf.{id.ToString(CultureInfo.InvariantCulture)}", text);
         }
 
         if (page is { } p)
@@ -220,6 +247,9 @@ public sealed class IndexModel(AppDbContext db, ClaimQueries queries, ClaimComma
         ReceivedBefore = ReceivedTo is { } to ? Deadlines.DeadlineQueries.StartOfDay(clock.Zone, to.AddDays(1)) : null,
         DueBefore = DueBefore is { } due ? Deadlines.DeadlineQueries.StartOfDay(clock.Zone, due.AddDays(1)) : null,
         Overdue = Overdue, Search = Query, Sort = Sort, Descending = Descending,
+        CustomFilters = [.. CustomFields.Where(f => CustomFilterValues.ContainsKey(f.Id))
+            .Select(f => (f, new CustomFields.CustomFieldFilter { Contains = CustomFilterValues[f.Id] }))],
+        CustomSort = CustomFields.FirstOrDefault(f => CustomKey(f) == Sort),
     };
 
     private async Task LoadChoicesAsync()
@@ -231,6 +261,19 @@ public sealed class IndexModel(AppDbContext db, ClaimQueries queries, ClaimComma
             .ToDictionary(g => g.Key, g => g.First().StaffLabel.In(language));
         Staff = await commands.StaffNamesAsync(HttpContext.RequestAborted);
         Columns = ClaimGrid.Chosen(ColumnKeys);
+        var byRegister = await customFields.ActiveByRegisterAsync(HttpContext.RequestAborted);
+        CustomFields = [.. byRegister.Where(r => string.IsNullOrEmpty(Register) || r.Key == Register).SelectMany(r => r.Value)];
+        CustomColumns = [.. CustomFields.Where(f => ColumnKeys.Contains(CustomKey(f)))];
+        var filters = new Dictionary<int, string>();
+        foreach (var field in CustomFields)
+        {
+            if (Request.Query.TryGetValue($"cf.{field.Id.ToString(CultureInfo.InvariantCulture)}", out var text) && !string.IsNullOrWhiteSpace(text))
+            {
+                filters[field.Id] = text.ToString().Trim();
+            }
+        }
+
+        CustomFilterValues = filters;
     }
 
     public static string DecisionLabel(string code) => CodeLabels.Of<Core.Claims.ClaimDecision>(code);
