@@ -17,19 +17,23 @@ namespace ClaimDesk.Web.Features.Claims;
 /// </summary>
 public sealed class ClaimLineEnrichment(AppDbContext db, OrganisationClock clock, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
 {
-    /// <summary>Whether any sales document line is known at all, re-read every ten seconds: without ERP data, serial
-    /// numbers are not looked up (a look-up per serial number on every claim would find nothing).</summary>
-    private const string SalesDataKey = "claimdesk:has-sales-data";
+    /// <summary>
+    /// Which master data is known at all (sales document lines, products), re-read every ten seconds and at once after
+    /// this node wrote master data: without it, nothing is looked up (a look-up per claim would find nothing).
+    /// </summary>
+    private sealed record Present(bool SalesLines, bool Products);
 
-    /// <summary>Sales data was written: the next claim checks again whether there is any.</summary>
+    private const string SalesDataKey = "claimdesk:master-data-present";
+
+    /// <summary>Master data was written: the next claim checks again what there is.</summary>
     public static void SalesDataChanged(Microsoft.Extensions.Caching.Memory.IMemoryCache cache) => cache.Remove(SalesDataKey);
 
-    private async Task<bool> HasSalesDataAsync(CancellationToken cancellationToken) =>
-        await Microsoft.Extensions.Caching.Memory.CacheExtensions.GetOrCreateAsync(cache, SalesDataKey, async entry =>
+    private async Task<Present> PresentAsync(CancellationToken cancellationToken) =>
+        (await Microsoft.Extensions.Caching.Memory.CacheExtensions.GetOrCreateAsync(cache, SalesDataKey, async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(10);
-            return await db.SalesDocumentLines.AnyAsync(cancellationToken);
-        });
+            return new Present(await db.SalesDocumentLines.AnyAsync(cancellationToken), await db.Products.AnyAsync(cancellationToken));
+        }))!;
 
     public async Task<(ClaimDraft? Draft, IReadOnlyList<FieldError> Errors)> EnrichAsync(
         ClaimDraft draft, CancellationToken cancellationToken = default)
@@ -44,7 +48,8 @@ public sealed class ClaimLineEnrichment(AppDbContext db, OrganisationClock clock
             .Where(d => numbers.Contains(d.Number) && (owner == null || d.CustomerId == owner))
             .AsSplitQuery()
             .ToDictionaryAsync(d => d.Number, StringComparer.Ordinal, cancellationToken);
-        var bySerial = !await HasSalesDataAsync(cancellationToken) ? [] : await FindSoldSerialsAsync(
+        var present = await PresentAsync(cancellationToken);
+        var bySerial = !present.SalesLines ? [] : await FindSoldSerialsAsync(
             [.. draft.Lines.Where(l => l.SerialNumber is not null && (l.SalesDocumentNumber is null || !documents.ContainsKey(l.SalesDocumentNumber)))
                 .Select(l => l.SerialNumber!)], owner, cancellationToken);
 
@@ -82,7 +87,7 @@ public sealed class ClaimLineEnrichment(AppDbContext db, OrganisationClock clock
         await CheckQuantitiesAsync(draft, matches, errors, cancellationToken);
 
         var codes = draft.Lines.Where(l => l.ProductCode is not null).Select(l => l.ProductCode!).Distinct().ToList();
-        var products = codes.Count == 0 ? [] : await db.Products.AsNoTracking().Where(p => codes.Contains(p.Code))
+        var products = codes.Count == 0 || !present.Products ? [] : await db.Products.AsNoTracking().Where(p => codes.Contains(p.Code))
             .ToDictionaryAsync(p => p.Code, StringComparer.Ordinal, cancellationToken);
         var customerCode = draft.CustomerCode ?? matches.Select(m => m.Document?.Customer?.Code).FirstOrDefault(c => c is not null);
         var country = matches.Select(m => m.Document?.Customer?.Country).FirstOrDefault(c => c is not null)
