@@ -370,5 +370,10 @@ public sealed class CustomFieldTests(SharedApps apps) : IClassFixture<SharedApps
             .ToList();
         Assert.Equal([(numbers[$"Kraków {marker} A"], $"Kraków {marker} A"), (numbers[$"Łódź {marker} B"], $"Łódź {marker} B")], rows);
         Assert.Equal(marker, page.QuerySelector($"#cf-{id}")!.GetAttribute("value"));
+
+        // The export of the view carries the custom column, in the view's order.
+        var csv = await admin.GetStringAsync($"/Claims?handler=Export&format=csv&col=number&col=cf:{id}&cf.{id}={marker}&sort=cf:{id}&desc=false");
+        var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["Number,Shop branch", $"{numbers[$"Kraków {marker} A"]},Kraków {marker} A", $"{numbers[$"Łódź {marker} B"]},Łódź {marker} B"], lines);
     }
 }

@@ -13,10 +13,62 @@ namespace ClaimDesk.Web.Features.Claims;
 /// database: CSV (UTF-8 with a BOM, the culture's list separator, so that Excel opens Polish and Czech letters and
 /// splits the columns) or XLSX (a minimal SpreadsheetML package: one sheet, inline strings, dates as dates).
 /// </summary>
-public sealed class ClaimExport(ClaimQueries queries, OrganisationClock clock, IStringLocalizer<SharedResource> localizer)
+public sealed class ClaimExport(
+    ClaimQueries queries, OrganisationClock clock, IStringLocalizer<SharedResource> localizer, IServiceScopeFactory scopes)
 {
+    private const int CustomChunk = 500;
+
+    /// <summary>
+    /// The view's rows with the values of its custom-field columns, read 500 rows at a time on a second unit of work
+    /// (the rows' own query is still streaming on the first).
+    /// </summary>
+    private async IAsyncEnumerable<(ClaimGridRow Row, IReadOnlyDictionary<int, string>? Custom)> RowsAsync(
+        ClaimFilter filter, IReadOnlyList<Core.CustomFields.CustomFieldDefinition> custom,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var buffer = new List<ClaimGridRow>(CustomChunk);
+        await foreach (var row in queries.StreamAsync(filter).WithCancellation(cancellationToken))
+        {
+            if (custom.Count == 0)
+            {
+                yield return (row, null);
+                continue;
+            }
+
+            buffer.Add(row);
+            if (buffer.Count == CustomChunk)
+            {
+                foreach (var item in await WithCustomAsync(buffer, custom, cancellationToken))
+                {
+                    yield return item;
+                }
+
+                buffer.Clear();
+            }
+        }
+
+        foreach (var item in await WithCustomAsync(buffer, custom, cancellationToken))
+        {
+            yield return item;
+        }
+    }
+
+    private async Task<List<(ClaimGridRow Row, IReadOnlyDictionary<int, string>? Custom)>> WithCustomAsync(
+        List<ClaimGridRow> rows, IReadOnlyList<Core.CustomFields.CustomFieldDefinition> custom, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var cells = await scope.ServiceProvider.GetRequiredService<CustomFields.CustomFieldQueries>()
+            .CellsAsync([.. rows.Select(r => r.Id)], custom, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken);
+        return [.. rows.Select(r => (r, cells.GetValueOrDefault(r.Id)))];
+    }
+
     public async Task WriteCsvAsync(Stream output, ClaimFilter filter, IReadOnlyList<GridColumn> columns, Func<string, string> statusLabel,
-        CancellationToken cancellationToken = default)
+        IReadOnlyList<Core.CustomFields.CustomFieldDefinition> custom, CancellationToken cancellationToken = default)
     {
         var culture = CultureInfo.CurrentCulture;
         // The culture's list separator is what Excel of that language splits on (";" in Polish and Czech); a text
@@ -26,10 +78,16 @@ public sealed class ClaimExport(ClaimQueries queries, OrganisationClock clock, I
         {
             Separator = separator, WriteByteOrderMark = true, Injection = CsvInjection.Escape, FormatProvider = culture,
         }, leaveOpen: true);
-        await csv.WriteRecordAsync([.. columns.Select(c => localizer[c.Label].Value)], cancellationToken);
-        var fields = new string[columns.Count];
-        await foreach (var row in queries.StreamAsync(filter).WithCancellation(cancellationToken))
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        await csv.WriteRecordAsync([.. columns.Select(c => localizer[c.Label].Value), .. custom.Select(f => f.Label.In(language))], cancellationToken);
+        var fields = new string[columns.Count + custom.Count];
+        await foreach (var (row, values) in RowsAsync(filter, custom, cancellationToken))
         {
+            for (var i = 0; i < custom.Count; i++)
+            {
+                fields[columns.Count + i] = values?.GetValueOrDefault(custom[i].Id) ?? "";
+            }
+
             for (var i = 0; i < columns.Count; i++)
             {
                 var column = columns[i];
@@ -54,7 +112,7 @@ public sealed class ClaimExport(ClaimQueries queries, OrganisationClock clock, I
     /// stream refuses), then copies it out; the rows still come one at a time, so memory stays flat.
     /// </summary>
     public async Task WriteXlsxAsync(Stream output, ClaimFilter filter, IReadOnlyList<GridColumn> columns, Func<string, string> statusLabel,
-        CancellationToken cancellationToken = default)
+        IReadOnlyList<Core.CustomFields.CustomFieldDefinition> custom, CancellationToken cancellationToken = default)
     {
         await using var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
             FileOptions.DeleteOnClose | FileOptions.Asynchronous);
@@ -95,8 +153,13 @@ public sealed class ClaimExport(ClaimQueries queries, OrganisationClock clock, I
                 await WriteCellAsync(xml, localizer[column.Label].Value, 4);
             }
 
+            foreach (var field in custom)
+            {
+                await WriteCellAsync(xml, field.Label.In(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName), 4);
+            }
+
             await xml.WriteEndElementAsync();
-            await foreach (var row in queries.StreamAsync(filter).WithCancellation(cancellationToken))
+            await foreach (var (row, values) in RowsAsync(filter, custom, cancellationToken))
             {
                 await xml.WriteStartElementAsync(null, "row", ns);
                 foreach (var column in columns)
@@ -108,6 +171,11 @@ public sealed class ClaimExport(ClaimQueries queries, OrganisationClock clock, I
                         GridCellKind.Money => 3,
                         _ => 0,
                     });
+                }
+
+                foreach (var field in custom)
+                {
+                    await WriteCellAsync(xml, values?.GetValueOrDefault(field.Id), 0);
                 }
 
                 await xml.WriteEndElementAsync();

@@ -138,11 +138,11 @@ public sealed class IndexModel(AppDbContext db, ClaimQueries queries, ClaimComma
         Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
         if (xlsx)
         {
-            await export.WriteXlsxAsync(Response.Body, Filter(), Columns, Label, HttpContext.RequestAborted);
+            await export.WriteXlsxAsync(Response.Body, Filter(), Columns, Label, CustomColumns, HttpContext.RequestAborted);
         }
         else
         {
-            await export.WriteCsvAsync(Response.Body, Filter(), Columns, Label, HttpContext.RequestAborted);
+            await export.WriteCsvAsync(Response.Body, Filter(), Columns, Label, CustomColumns, HttpContext.RequestAborted);
         }
 
         return new EmptyResult();
