@@ -3,7 +3,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ClaimDesk.Tests.Infrastructure;
+using ClaimDesk.Web.Data;
 using ClaimDesk.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace ClaimDesk.Tests.Integration;
 
@@ -68,6 +70,28 @@ public sealed class ClaimEnrichmentTests(SharedApps apps)
         {
             Assert.Equal(HttpStatusCode.Created, rest.StatusCode);
         }
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task RMAs_for_the_same_invoice_line_sent_at_the_same_moment_never_claim_more_than_was_sold(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var company = await ErpFixtures.CompanyWithInvoiceAsync(app, SaleDate);
+        var api = await app.CreateApiClientAsync();
+
+        // Six RMAs of 2 kettles each, of the 5 sold, all at once: two can be accepted, and two are.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
+        {
+            using var response = await api.PostAsJsonAsync("/api/v1/claims", Claim(company, (2, 2m)));
+            return response.StatusCode;
+        }));
+
+        Assert.Equal(2, answers.Count(a => a == HttpStatusCode.Created));
+        Assert.Equal(4, answers.Count(a => a == HttpStatusCode.BadRequest));
+        await using var scope = app.Services.CreateAsyncScope();
+        var claimed = await scope.ServiceProvider.GetRequiredService<AppDbContext>().ClaimLines
+            .Where(l => l.SalesDocumentNumber == company.InvoiceNumber && l.SalesDocumentLineNo == 2).SumAsync(l => l.Quantity);
+        Assert.Equal(4m, claimed);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]

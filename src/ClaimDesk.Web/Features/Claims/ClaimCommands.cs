@@ -109,6 +109,12 @@ public sealed class ClaimCommands(
             var log = new ChangeLog();
             var claim = await OpenNumberedAsync(register.Id, register.NumberingPattern, register.Initial, draft, customer,
                 now, log, cancellationToken, opened => (opened.Jurisdiction, opened.NextDueAt) = (planned.Jurisdiction, planned.NextDueAt));
+            // Quantities claimed of a sales-document line are checked again under the lock: nothing can slip in now.
+            if (await enrichment.RecheckQuantitiesAsync(claim, cancellationToken) is { Count: > 0 } overClaimed)
+            {
+                return (null, overClaimed);
+            }
+
             foreach (var (field, value) in customValues)
             {
                 claim.SetCustomValue(field, value, log);

@@ -172,6 +172,50 @@ public sealed class ClaimLineEnrichment(AppDbContext db, OrganisationClock clock
         return claimed.ToDictionary(c => (c.SalesDocumentNumber!, c.SalesDocumentLineNo!.Value), c => c.Quantity);
     }
 
+    /// <summary>
+    /// Checks again, once the register's number counter is locked (every creation in the register waits for it), that
+    /// the sales-document lines a new claim names are not claimed beyond what was sold: the check before the lock
+    /// cannot see a claim saved in between, so two RMAs for the same line at the same moment could both pass it.
+    /// The new claim's own lines are not saved yet, so they are counted here, not in the database.
+    /// </summary>
+    public async Task<IReadOnlyList<FieldError>> RecheckQuantitiesAsync(Claim claim, CancellationToken cancellationToken = default)
+    {
+        var named = claim.Lines.Select((line, index) => (Line: line, Index: index))
+            .Where(l => l.Line.SalesDocumentNumber is not null && l.Line.SalesDocumentLineNo is not null).ToList();
+        if (named.Count == 0)
+        {
+            return [];
+        }
+
+        var numbers = named.Select(l => l.Line.SalesDocumentNumber!).Distinct().ToList();
+        var sold = (await db.SalesDocumentLines.AsNoTracking()
+                .Join(db.SalesDocuments, l => l.SalesDocumentId, d => d.Id, (l, d) => new { d.Number, l.LineNo, l.Quantity })
+                .Where(l => numbers.Contains(l.Number))
+                .ToListAsync(cancellationToken))
+            .ToDictionary(l => (l.Number, l.LineNo), l => l.Quantity);
+        var claimed = await ClaimedAsync(numbers, cancellationToken);
+        var errors = new List<FieldError>();
+        foreach (var (line, index) in named)
+        {
+            var key = (line.SalesDocumentNumber!, line.SalesDocumentLineNo!.Value);
+            if (!sold.TryGetValue(key, out var quantity))
+            {
+                continue;
+            }
+
+            var before = claimed.GetValueOrDefault(key);
+            claimed[key] = before + line.Quantity;
+            if (before + line.Quantity > quantity)
+            {
+                errors.Add(new FieldError($"lines[{index}].quantity",
+                    "Line {0} of {1} sold {2}, and {3} of it is already claimed: at most {4} can be claimed.",
+                    key.Item2, key.Item1, Quantity(quantity), Quantity(before), Quantity(Math.Max(0, quantity - before))));
+            }
+        }
+
+        return errors;
+    }
+
     private async Task CheckQuantitiesAsync(ClaimDraft draft, List<(SalesDocument? Document, SalesDocumentLine? Line)> matches,
         List<FieldError> errors, CancellationToken cancellationToken)
     {
