@@ -1,7 +1,6 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using ClaimDesk.Core.Localization;
 using ClaimDesk.Web.Data;
+using ClaimDesk.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -54,29 +53,18 @@ public sealed partial class Mentions(AppDbContext db, IStringLocalizerFactory lo
         }
 
         writerName = staff.FirstOrDefault(u => u.Id == writerId)?.DisplayName ?? writerName;
-        var localizer = localizers.Create(typeof(SharedResource));
-        var excerpt = body.Length > 300 ? body[..300] + "…" : body;
         foreach (var (id, language) in mentioned)
         {
-            var previous = CultureInfo.CurrentUICulture;
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Language.IsSupported(language) ? language : Language.English);
-            try
+            db.Notifications.Add(new Notifications.Notification
             {
-                db.Notifications.Add(new Notifications.Notification
-                {
-                    UserId = id,
-                    ClaimId = claimId,
-                    Event = Event,
-                    Title = localizer["{0} mentioned you on claim {1}", writerName, number],
-                    Body = excerpt,
-                    Link = $"/Claims/{claimId}",
-                    CreatedAt = clock.GetUtcNow().UtcDateTime,
-                });
-            }
-            finally
-            {
-                CultureInfo.CurrentUICulture = previous;
-            }
+                UserId = id,
+                ClaimId = claimId,
+                Event = Event,
+                Title = localizers.In(language, (localizer, _) => localizer["{0} mentioned you on claim {1}", writerName, number].Value),
+                Body = body.Length > 300 ? body[..300] + "…" : body,
+                Link = $"/Claims/{claimId}",
+                CreatedAt = clock.GetUtcNow().UtcDateTime,
+            });
         }
 
         return [.. mentioned.Select(m => m.Id)];

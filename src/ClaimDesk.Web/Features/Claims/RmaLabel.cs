@@ -63,29 +63,12 @@ public sealed class RmaLabels(ClaimQueries queries, IStringLocalizerFactory loca
         return new PngByteQRCode(data).GetGraphic(10, [0, 0, 0, 255], [255, 255, 255, 255]);
     }
 
-    /// <summary>
-    /// The shared localizer reads the current UI culture at each look-up, so the culture is the claimant's for the
-    /// time the texts are read (synchronously, on this thread) and the request's again afterwards.
-    /// </summary>
-    private RmaLabelTexts TextsIn(CultureInfo culture)
-    {
-        var localizer = localizers.Create(typeof(SharedResource));
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = culture;
-        try
-        {
-            return new RmaLabelTexts(
-                localizer["RMA label"], localizer["Claim number"], localizer["Return address"], localizer["Sender"],
-                localizer["Items"], localizer["Reference"], localizer["Product"], localizer["Serial number"],
-                localizer["Quantity"], localizer["Phone"], localizer["E-mail"],
-                localizer["Put this label on the parcel so that we can match the goods to the claim."],
-                localizer["… and {0} more items (see the claim)"]);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    }
+    private RmaLabelTexts TextsIn(CultureInfo culture) => localizers.In(culture.Name, (localizer, _) => new RmaLabelTexts(
+        localizer["RMA label"], localizer["Claim number"], localizer["Return address"], localizer["Sender"],
+        localizer["Items"], localizer["Reference"], localizer["Product"], localizer["Serial number"],
+        localizer["Quantity"], localizer["Phone"], localizer["E-mail"],
+        localizer["Put this label on the parcel so that we can match the goods to the claim."],
+        localizer["… and {0} more items (see the claim)"]));
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

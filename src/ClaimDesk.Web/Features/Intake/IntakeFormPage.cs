@@ -112,10 +112,13 @@ public abstract class IntakeFormPage(
     {
         var errors = new List<FieldError>();
         var total = 0;
+        // One look-up for the kept files of every item, not one per item.
+        var known = (await uploads.FindAsync([.. Form.Items.SelectMany(i => i.Kept)], HttpContext.RequestAborted))
+            .ToDictionary(k => k.Token, StringComparer.Ordinal);
         for (var i = 0; i < Form.Items.Count; i++)
         {
             var item = Form.Items[i];
-            var kept = (await uploads.FindAsync(item.Kept, HttpContext.RequestAborted)).ToList();
+            var kept = item.Kept.Distinct().Where(known.ContainsKey).Select(t => known[t]).ToList();
             foreach (var file in item.Files.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)))
             {
                 if (total + kept.Count >= AttachmentPolicy.MaxFilesPerRequest)

@@ -111,23 +111,5 @@ public sealed class IntakeMails(
         return new IntakeConfirmationClaim(claim.Number, rows);
     }
 
-    /// <summary>
-    /// The shared localizer reads the current UI culture at each look-up, so the culture is the claimant's while the
-    /// texts are built (synchronously, on this thread) and the request's again afterwards.
-    /// </summary>
-    private T In<T>(string language, Func<IStringLocalizer, CultureInfo, T> build)
-    {
-        var culture = CultureInfo.GetCultureInfo(Language.IsSupported(language) ? language : Language.English);
-        var localizer = localizers.Create(typeof(SharedResource));
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = culture;
-        try
-        {
-            return build(localizer, culture);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    }
+    private T In<T>(string language, Func<IStringLocalizer, CultureInfo, T> build) => localizers.In(language, build);
 }

@@ -1,3 +1,4 @@
+using ClaimDesk.Web.Infrastructure;
 using System.Globalization;
 using ClaimDesk.Core.Claims;
 using ClaimDesk.Core.Localization;
@@ -133,19 +134,5 @@ public sealed class PartnerInvitations(
 
     private string Organisation => string.IsNullOrWhiteSpace(options.Value.Organisation.Name) ? "ClaimDesk" : options.Value.Organisation.Name.Trim();
 
-    /// <summary>The texts in the recipient's language: the shared localizer reads the current UI culture.</summary>
-    private T In<T>(string language, Func<IStringLocalizer, T> build)
-    {
-        var localizer = localizers.Create(typeof(SharedResource));
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Language.IsSupported(language) ? language : Language.English);
-        try
-        {
-            return build(localizer);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
-    }
+    private T In<T>(string language, Func<IStringLocalizer, T> build) => localizers.In(language, (localizer, _) => build(localizer));
 }
