@@ -89,4 +89,41 @@ public sealed partial class PortalBrowserTests
         await Assertions.Expect(page.GetByLabel("Invoice or receipt")).ToHaveValueAsync(company.InvoiceNumber);
         await Assertions.Expect(page.GetByLabel("Unit price")).ToHaveValueAsync("1499.99");
     }
+
+    [BrowserFact]
+    public async Task Staff_intake_offers_the_sale_of_a_typed_serial_number_to_another_customer_and_fills_it_in_when_chosen()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = new ClaimDeskFactory(database, kestrel: true);
+        var company = await ErpFixtures.CompanyWithInvoiceAsync(app, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-10));
+        var email = await StaffAccounts.CreateAsync(app, StaffRole.Operator);
+        await using var browser = await Infrastructure.Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(app.ServerAddress);
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(StaffAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GotoAsync("/Claims/New");
+
+        await page.GetByLabel("Contact person").FillAsync("Zofia Wiśniewska");
+        await page.GetByLabel("Phone").FillAsync("+48 601 222 333");
+        await page.GetByLabel("Product", new() { Exact = true }).FillAsync("Pralka z pudełka");
+        await page.GetByLabel("Serial number").FillAsync(company.Products[0].Serials[0]);
+        await page.GetByLabel("Quantity").FocusAsync();
+
+        // The sale shows beside the item as a suggestion; the form is as typed until staff choose it.
+        var sale = page.GetByTestId("line-1-sale");
+        await Assertions.Expect(sale).ToContainTextAsync(company.CustomerName);
+        await Assertions.Expect(sale).ToContainTextAsync(company.InvoiceNumber);
+        await Assertions.Expect(page.GetByLabel("Customer code (ERP)")).ToHaveValueAsync("");
+        await Assertions.Expect(page.GetByLabel("Invoice or receipt")).ToHaveValueAsync("");
+        await Infrastructure.Browser.ScreenshotAsync(page, "intake-sale-suggestion");
+
+        await sale.GetByRole(AriaRole.Button, new() { Name = "Use this sale" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Customer code (ERP)")).ToHaveValueAsync(company.CustomerCode);
+        await Assertions.Expect(page.GetByLabel("Customer name or company")).ToHaveValueAsync(company.CustomerName);
+        await Assertions.Expect(page.GetByLabel("Invoice or receipt")).ToHaveValueAsync(company.InvoiceNumber);
+        await Assertions.Expect(page.GetByLabel("Product", new() { Exact = true })).ToHaveValueAsync("Pralka z pudełka");
+        await Assertions.Expect(page.GetByLabel("Contact person")).ToHaveValueAsync("Zofia Wiśniewska");
+    }
 }

@@ -139,6 +139,67 @@ public sealed partial class PortalIsolationTests(SharedApps apps)
         Assert.NotNull(list.QuerySelector("[data-testid=no-claims]"));
     }
 
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_consumer_claim_recorded_by_staff_with_a_serial_sold_to_a_company_is_not_shown_in_that_companys_portal(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var company = await ErpFixtures.CompanyWithInvoiceAsync(app, SaleDate, "Sklep Gamma");
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var consumer = $"Zofia Konsumentka {tag}";
+        const string phone = "+48 601 777 888";
+        var staff = app.CreateBrowserLikeClient();
+        (await staff.SignInAsync(await StaffAccounts.CreateAsync(app, Core.Security.StaffRole.Operator), StaffAccounts.Password)).Dispose();
+
+        // The consumer names the product and the serial number on the box; the serial was sold to the company.
+        string card;
+        using (var saved = await staff.SubmitFormAsync("/Claims/New", new Dictionary<string, string>
+        {
+            ["Form.Channel"] = "phone", ["Form.ContactName"] = consumer, ["Form.ContactPhone"] = phone,
+            ["Form.CustomerType"] = "consumer", ["Form.LegalBasis"] = "conformity", ["Form.RequestedRemedy"] = "repair",
+            ["Form.DeliveryMethod"] = "courier_pickup", ["Form.Lines[0].ProductName"] = $"Pralka z pudełka {tag}",
+            ["Form.Lines[0].SerialNumber"] = company.Products[0].Serials[0], ["Form.Lines[0].Quantity"] = "1",
+            ["Form.Lines[0].FaultDescription"] = "Nie wiruje.",
+        }, "#claim-form"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+            card = saved.Headers.Location!.OriginalString;
+        }
+
+        var id = long.Parse(card.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var thread = scope.ServiceProvider.GetRequiredService<ClaimThread>();
+            Assert.True((await thread.PostAsync(id, MessageKind.Outbound, $"Odbierzemy pralkę {tag}", [], Actor.System, "http://localhost")).Succeeded);
+        }
+
+        // Staff see the claim as recorded: the consumer's own, with the product as typed.
+        var page = await staff.GetPageAsync(card);
+        var number = page.QuerySelector("[data-testid=claim-number]")!.TextContent.Trim();
+        Assert.Contains($"Pralka z pudełka {tag}", page.QuerySelector("[data-testid=line-1]")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(company.Products[0].Name, page.QuerySelector("[data-testid=line-1]")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(company.CustomerName, page.Body!.TextContent, StringComparison.Ordinal);
+
+        // The company's partner finds nothing of it: list, search, card, label, label PDF, messages, documents.
+        var partner = await PartnerAccounts.SignedInAsync(app, company.CustomerId);
+        string[] secrets = [number, consumer, phone, $"Odbierzemy pralkę {tag}", $"Pralka z pudełka {tag}"];
+        foreach (var url in (string[])["/portal", $"/portal?q={Uri.EscapeDataString(number)}",
+            $"/portal?q={Uri.EscapeDataString(company.Products[0].Serials[0])}",
+            $"/portal/documents?number={Uri.EscapeDataString(company.InvoiceNumber)}", "/portal/documents"])
+        {
+            var body = (await partner.GetPageAsync(url)).Body!.TextContent;
+            foreach (var secret in secrets)
+            {
+                Assert.False(body.Contains(secret, StringComparison.Ordinal), $"{url} shows '{secret}' to the company that sold the serial number.");
+            }
+        }
+
+        foreach (var url in (string[])[$"/portal/claims/{id}", $"/portal/claims/{id}/label", $"/portal/claims/{id}/label.pdf"])
+        {
+            using var response = await partner.GetAsync(url);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+    }
+
     /// <summary>Refused: 401, 403, 404, 400 (a post without its antiforgery token), 405, or sent to sign in or to "access denied".</summary>
     private static bool Refused(HttpResponseMessage response) =>
         response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using ClaimDesk.Core.Security;
 using ClaimDesk.Tests.Infrastructure;
@@ -115,6 +116,52 @@ public sealed partial class PortalTests(SharedApps apps)
 
         var reset = await MailLinkAsync(app, email, "/portal/set-password", subject: "Choose a new password for ClaimDesk");
         Assert.NotEqual(link, reset);
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task The_status_filter_lists_each_label_once_and_finds_claims_of_every_status_that_carries_it(DatabaseProvider provider)
+    {
+        var app = await apps.GetAsync(provider);
+        var company = await ErpFixtures.CompanyWithInvoiceAsync(app, SaleDate);
+        var api = await app.CreateApiClientAsync();
+        // "In diagnosis" and "At supplier" both read "Being inspected" to the customer; "Received" is another label.
+        var diagnosed = await RmaAsync(api, company, 1, "in_diagnosis");
+        var atSupplier = await RmaAsync(api, company, 2, "in_review", "at_supplier");
+        var received = await RmaAsync(api, company, 3);
+        var partner = await PartnerAccounts.SignedInAsync(app, company.CustomerId);
+
+        var home = await partner.GetPageAsync("/portal");
+        var options = home.QuerySelectorAll("#status option").Select(o => o.TextContent.Trim()).ToList();
+        Assert.Equal(options.Distinct().Count(), options.Count);
+        var inspected = Assert.Single(home.QuerySelectorAll("#status option"), o => o.TextContent.Trim() == "Being inspected");
+
+        var filtered = await partner.GetPageAsync($"/portal?status={Uri.EscapeDataString(inspected.GetAttribute("value")!)}");
+        var numbers = filtered.QuerySelectorAll("[data-testid=claims] tbody tr td:first-child").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal([atSupplier, diagnosed], numbers);
+        Assert.DoesNotContain(received, numbers);
+        Assert.All(filtered.QuerySelectorAll("[data-testid=claim-status]"), s => Assert.Equal("Being inspected", s.TextContent.Trim()));
+        Assert.Equal("Being inspected", filtered.QuerySelector("#status option[selected]")!.TextContent.Trim());
+    }
+
+    /// <summary>An RMA of the company for one line of its invoice, moved through <paramref name="moves"/>; its number.</summary>
+    private static async Task<string> RmaAsync(HttpClient api, ErpCompany company, int lineNo, params string[] moves)
+    {
+        using var response = await api.PostJsonAsync("/api/v1/claims", new Dictionary<string, object?>
+        {
+            ["channel"] = "phone", ["customer"] = new { code = company.CustomerCode },
+            ["contact"] = new { name = "Kontakt", email = "kontakt@example.pl" },
+            ["customerType"] = "business", ["legalBasis"] = "warranty_b2b", ["requestedRemedy"] = "repair", ["deliveryMethod"] = "customer_ships",
+            ["lines"] = new[] { new { salesDocumentNumber = company.InvoiceNumber, salesDocumentLineNo = lineNo, quantity = 1, faultDescription = "Nie działa." } },
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        foreach (var move in moves)
+        {
+            using var moved = await api.PostJsonAsync($"/api/v1/claims/{created.GetProperty("id").GetInt64()}/transitions", new { to = move });
+            Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        }
+
+        return created.GetProperty("number").GetString()!;
     }
 
     private static async Task<string> MailLinkAsync(ClaimDeskFactory app, string to, string marker, string? subject = null)

@@ -10,10 +10,12 @@ namespace ClaimDesk.Web.Features.Claims;
 
 /// <summary>
 /// Fills a new claim's lines from the ERP's master data (issue 5, DESIGN §2): a line that names a sales document and
-/// its line, or a serial number sold on one, takes the product, unit price, sale date, goods-issue document with its
-/// picker and packer, and shipment from it; the claim takes the document's customer when it names none. Every line
-/// with a date gets its warranty end and state (<see cref="WarrantyRule"/>). A document line cannot be claimed for
-/// more than was sold less what other claims already claim of it.
+/// its line, or a serial number sold to the claim's customer, takes what it leaves blank from it — product, unit price,
+/// sale date — and the goods-issue document with its picker and packer, and the shipment. Enrichment never changes who
+/// the claimant is, nor what was typed: a claim keeps the customer it names (or none), and a sale of the serial number
+/// to anyone else is only offered to staff (<see cref="SalesOfSerialsAsync"/>), who choose. Every line with a date gets
+/// its warranty end and state (<see cref="WarrantyRule"/>). A document line cannot be claimed for more than was sold
+/// less what other claims already claim of it.
 /// </summary>
 public sealed class ClaimLineEnrichment(AppDbContext db, OrganisationClock clock, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
 {
@@ -39,19 +41,23 @@ public sealed class ClaimLineEnrichment(AppDbContext db, OrganisationClock clock
         ClaimDraft draft, CancellationToken cancellationToken = default)
     {
         // A claim that names its customer draws only on that customer's documents: another company's invoice is as
-        // unknown as one that does not exist (a partner never learns of it, nor takes its facts).
-        long? owner = draft.CustomerCode is null ? null
-            : await db.Customers.AsNoTracking().Where(c => c.Code == draft.CustomerCode).Select(c => (long?)c.Id).SingleOrDefaultAsync(cancellationToken) ?? -1;
+        // unknown as one that does not exist (a partner never learns of it, nor takes its facts). A claim that names
+        // none takes facts only from a document its line names; its serial numbers are not looked up at all, for a
+        // sale to someone else says nothing about who this claimant is.
+        var named = draft.CustomerCode is null ? null
+            : await db.Customers.AsNoTracking().Where(c => c.Code == draft.CustomerCode)
+                .Select(c => new { c.Id, c.Country }).SingleOrDefaultAsync(cancellationToken);
+        long? owner = draft.CustomerCode is null ? null : named?.Id ?? -1;
         var numbers = draft.Lines.Where(l => l.SalesDocumentNumber is not null).Select(l => l.SalesDocumentNumber!).Distinct().ToList();
         var documents = numbers.Count == 0 ? [] : await db.SalesDocuments.AsNoTracking()
-            .Include(d => d.Customer).Include(d => d.Lines).ThenInclude(l => l.Product)
+            .Include(d => d.Lines).ThenInclude(l => l.Product)
             .Where(d => numbers.Contains(d.Number) && (owner == null || d.CustomerId == owner))
             .AsSplitQuery()
             .ToDictionaryAsync(d => d.Number, StringComparer.Ordinal, cancellationToken);
         var present = await PresentAsync(cancellationToken);
-        var bySerial = !present.SalesLines ? [] : await FindSoldSerialsAsync(
-            [.. draft.Lines.Where(l => l.SerialNumber is not null && (l.SalesDocumentNumber is null || !documents.ContainsKey(l.SalesDocumentNumber)))
-                .Select(l => l.SerialNumber!)], owner, cancellationToken);
+        var bySerial = owner is not { } customerId || !present.SalesLines ? [] : await FindSoldSerialsAsync(
+            [.. draft.Lines.Where(l => l.SerialNumber is not null && l.SalesDocumentNumber is null).Select(l => l.SerialNumber!)],
+            customerId, cancellationToken);
 
         var errors = new List<FieldError>();
         var matches = new List<(SalesDocument? Document, SalesDocumentLine? Line)>();
@@ -76,7 +82,7 @@ public sealed class ClaimLineEnrichment(AppDbContext db, OrganisationClock clock
             {
                 errors.Add(new FieldError($"{path}.salesDocumentNumber", "There is no sales document {0}.", unknown));
             }
-            else if (line.SerialNumber is { } serial && bySerial.TryGetValue(serial, out var found))
+            else if (line.SalesDocumentNumber is null && line.SerialNumber is { } serial && bySerial.TryGetValue(serial, out var found))
             {
                 (document, sold) = found;
             }
@@ -89,37 +95,22 @@ public sealed class ClaimLineEnrichment(AppDbContext db, OrganisationClock clock
         var codes = draft.Lines.Where(l => l.ProductCode is not null).Select(l => l.ProductCode!).Distinct().ToList();
         var products = codes.Count == 0 || !present.Products ? [] : await db.Products.AsNoTracking().Where(p => codes.Contains(p.Code))
             .ToDictionaryAsync(p => p.Code, StringComparer.Ordinal, cancellationToken);
-        var customerCode = draft.CustomerCode ?? matches.Select(m => m.Document?.Customer?.Code).FirstOrDefault(c => c is not null);
-        var country = matches.Select(m => m.Document?.Customer?.Country).FirstOrDefault(c => c is not null)
-            ?? (customerCode is null ? null : await db.Customers.AsNoTracking().Where(c => c.Code == customerCode)
-                .Select(c => c.Country).SingleOrDefaultAsync(cancellationToken));
-        var jurisdiction = string.Equals(country, "CZ", StringComparison.OrdinalIgnoreCase) ? Jurisdiction.Cz : Jurisdiction.Pl;
+        var jurisdiction = string.Equals(named?.Country, "CZ", StringComparison.OrdinalIgnoreCase) ? Jurisdiction.Cz : Jurisdiction.Pl;
         var claimedOn = draft.ReceivedAt is { } received ? DateOnly.FromDateTime(clock.ToLocal(received)) : clock.Today;
 
         var lines = new List<ClaimLineDraft>();
         for (var i = 0; i < draft.Lines.Count; i++)
         {
             var (document, sold) = matches[i];
-            var line = draft.Lines[i];
-            if (sold?.Product is { } product)
-            {
-                line = line with
-                {
-                    ProductCode = product.Code, ProductName = product.Name, Ean = product.Ean ?? line.Ean, UnitPrice = sold.UnitPrice,
-                };
-                line = line with { SalesDocumentLineNo = sold.LineNo };
-            }
-
-            if (document is not null)
-            {
-                line = line with { SalesDocumentNumber = document.Number, PurchaseDate = document.SaleDate ?? document.IssueDate };
-            }
-
+            var line = Fill(draft.Lines[i], document, sold);
             if (string.IsNullOrEmpty(line.ProductName))
             {
                 if (line.SerialNumber is { } serial && sold is null)
                 {
-                    errors.Add(new FieldError($"lines[{i}].productName", "No sale of serial number {0} is known: type the product.", serial));
+                    errors.Add(owner is null && line.SalesDocumentNumber is null
+                        ? new FieldError($"lines[{i}].productName",
+                            "Serial number {0} is looked up only among the sales to the customer the claim names: name the customer, or type the product.", serial)
+                        : new FieldError($"lines[{i}].productName", "No sale of serial number {0} is known: type the product.", serial));
                 }
                 else
                 {
@@ -130,8 +121,10 @@ public sealed class ClaimLineEnrichment(AppDbContext db, OrganisationClock clock
                 continue;
             }
 
-            var months = sold?.Product?.WarrantyMonths
-                ?? (line.ProductCode is not null && products.TryGetValue(line.ProductCode, out var typed) ? typed.WarrantyMonths : null);
+            // The sold product's guarantee, unless the line names another product (then that one's).
+            var months = sold?.Product is { } soldProduct && (line.ProductCode is null || line.ProductCode == soldProduct.Code)
+                ? soldProduct.WarrantyMonths
+                : line.ProductCode is not null && products.TryGetValue(line.ProductCode, out var typed) ? typed.WarrantyMonths : null;
             var warranty = WarrantyRule.Assess(new WarrantyFacts(line.PurchaseDate, months, draft.CustomerType, jurisdiction, claimedOn));
             lines.Add(line with
             {
@@ -140,15 +133,60 @@ public sealed class ClaimLineEnrichment(AppDbContext db, OrganisationClock clock
             });
         }
 
-        if (errors.Count > 0)
+        return errors.Count > 0 ? (null, errors) : (draft with { Lines = lines }, []);
+    }
+
+    /// <summary>
+    /// What the ERP adds to a line: only what the line leaves blank. The product comes as one (code, name, EAN) when the
+    /// line names none, or completes the product the line names by the same code; a product typed by name stays as
+    /// typed, and so do a typed price and purchase date.
+    /// </summary>
+    private static ClaimLineDraft Fill(ClaimLineDraft line, SalesDocument? document, SalesDocumentLine? sold)
+    {
+        if (sold is not null)
         {
-            return (null, errors);
+            if (sold.Product is { } product && line.ProductCode is null && string.IsNullOrEmpty(line.ProductName))
+            {
+                line = line with { ProductCode = product.Code, ProductName = product.Name, Ean = line.Ean ?? product.Ean };
+            }
+            else if (sold.Product is { } same && line.ProductCode == same.Code)
+            {
+                line = line with { ProductName = string.IsNullOrEmpty(line.ProductName) ? same.Name : line.ProductName, Ean = line.Ean ?? same.Ean };
+            }
+
+            line = line with { UnitPrice = line.UnitPrice ?? sold.UnitPrice, SalesDocumentLineNo = sold.LineNo };
         }
 
-        var customer = matches.Select(m => m.Document?.Customer).FirstOrDefault(c => c is not null);
-        return (draft.CustomerCode is null && customer?.Code is not null
-            ? draft with { CustomerCode = customer.Code, CustomerName = customer.Name, CustomerTaxId = draft.CustomerTaxId ?? customer.TaxId, Lines = lines }
-            : draft with { Lines = lines }, []);
+        return document is null ? line
+            : line with { SalesDocumentNumber = document.Number, PurchaseDate = line.PurchaseDate ?? document.SaleDate ?? document.IssueDate };
+    }
+
+    /// <summary>
+    /// The sale of each serial number that staff may choose on the intake form, by serial: a sale to the customer the
+    /// form names when there is one (its facts are taken on saving anyway), else the latest sale to anyone. Staff only:
+    /// a partner never sees another company's sale. Customers without an ERP code have no documents, so none is offered.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, SaleSuggestion>> SalesOfSerialsAsync(
+        string? customerCode, IReadOnlyCollection<string> serials, CancellationToken cancellationToken = default)
+    {
+        if (serials.Count == 0 || !(await PresentAsync(cancellationToken)).SalesLines)
+        {
+            return new Dictionary<string, SaleSuggestion>();
+        }
+
+        var owner = string.IsNullOrWhiteSpace(customerCode) ? null
+            : await db.Customers.AsNoTracking().Where(c => c.Code == customerCode.Trim()).Select(c => (long?)c.Id).SingleOrDefaultAsync(cancellationToken);
+        var own = owner is { } id ? await FindSoldSerialsAsync(serials, id, cancellationToken) : [];
+        var others = await FindSoldSerialsAsync([.. serials.Where(s => !own.ContainsKey(s))], null, cancellationToken);
+        return own.Select(s => (s, Own: true)).Concat(others.Select(s => (s, Own: false)))
+            .Where(s => s.s.Value.Document.Customer?.Code is not null)
+            .ToDictionary(s => s.s.Key, s =>
+            {
+                var (document, line) = s.s.Value;
+                return new SaleSuggestion(s.s.Key, document.Number, line.LineNo, document.SaleDate ?? document.IssueDate,
+                    document.Customer!.Code!, document.Customer.Name, document.Customer.TaxId, line.Product?.Code, line.Product?.Name,
+                    line.UnitPrice, s.Own);
+            }, StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -246,7 +284,7 @@ public sealed class ClaimLineEnrichment(AppDbContext db, OrganisationClock clock
     /// line in one text column, so the database narrows the search with LIKE and the exact match is made here.
     /// </summary>
     private async Task<Dictionary<string, (SalesDocument Document, SalesDocumentLine Line)>> FindSoldSerialsAsync(
-        IReadOnlyList<string> serials, long? owner, CancellationToken cancellationToken)
+        IReadOnlyCollection<string> serials, long? owner, CancellationToken cancellationToken)
     {
         var found = new Dictionary<string, (SalesDocument, SalesDocumentLine)>(StringComparer.Ordinal);
         foreach (var serial in serials.Distinct())
@@ -278,3 +316,11 @@ public sealed class ClaimLineEnrichment(AppDbContext db, OrganisationClock clock
 
     private static string Quantity(decimal quantity) => quantity.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 }
+
+/// <summary>
+/// A sale of a serial number offered on the staff intake form: the document and its line, the customer it was sold to,
+/// the product and price. <see cref="OfTheClaimsCustomer"/> when the customer is the one the form names.
+/// </summary>
+public sealed record SaleSuggestion(
+    string SerialNumber, string DocumentNumber, int LineNo, DateOnly SaleDate, string CustomerCode, string CustomerName,
+    string? CustomerTaxId, string? ProductCode, string? ProductName, decimal UnitPrice, bool OfTheClaimsCustomer);

@@ -7,9 +7,14 @@ using Microsoft.Extensions.Localization;
 
 namespace ClaimDesk.Web.Features.Claims;
 
-/// <summary>Staff intake: a complaint taken by phone, e-mail or in person, recorded on the customer's behalf.</summary>
+/// <summary>
+/// Staff intake: a complaint taken by phone, e-mail or in person, recorded on the customer's behalf. A serial number
+/// typed on an item is looked up (by htmx as it is typed, or by the item's button without JavaScript) and the sale found
+/// is offered beside it: only staff's choice puts its document and customer into the form.
+/// </summary>
 public sealed class NewModel(
-    AppDbContext db, ClaimCommands commands, AuditTrail audit, IStringLocalizer<SharedResource> localizer, CustomFields.CustomFieldQueries customFields) : PageModel
+    AppDbContext db, ClaimCommands commands, AuditTrail audit, IStringLocalizer<SharedResource> localizer, CustomFields.CustomFieldQueries customFields,
+    ClaimLineEnrichment enrichment) : PageModel
 {
     /// <summary>The active custom fields of each register, by register code.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<Core.CustomFields.CustomFieldDefinition>> CustomFields { get; private set; } =
@@ -29,6 +34,12 @@ public sealed class NewModel(
     public IReadOnlyList<(string Code, string Name)> Registers { get; private set; } = [];
 
     public Dictionary<string, List<string>> FieldErrors { get; } = [];
+
+    /// <summary>The sale found of each item's serial number, by the item's index; empty until the form is posted.</summary>
+    public IReadOnlyDictionary<int, SaleSuggestion> Sales { get; private set; } = new Dictionary<int, SaleSuggestion>();
+
+    /// <summary>Whether the serial numbers typed were looked up (the form was posted), so that "none found" can be said.</summary>
+    public bool SalesLookedUp { get; private set; }
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -80,6 +91,42 @@ public sealed class NewModel(
         return Page();
     }
 
+    /// <summary>Looks the serial numbers typed up and draws the form again with the sales found; nothing of the form changes.</summary>
+    public async Task<IActionResult> OnPostFindSaleAsync()
+    {
+        ModelState.Clear();
+        await LoadAsync();
+        return Page();
+    }
+
+    /// <summary>
+    /// Staff chose the sale offered for item <paramref name="line"/>: its document and customer go into the form, and its
+    /// product, price and date where the item leaves them blank; the form is drawn again, to be checked and saved.
+    /// </summary>
+    public async Task<IActionResult> OnPostUseSaleAsync(int line)
+    {
+        ModelState.Clear();
+        if (line >= 0 && line < Form.Lines.Count && Form.Lines[line].SerialNumber?.Trim() is { Length: > 0 } serial
+            && (await enrichment.SalesOfSerialsAsync(Form.CustomerCode, [serial], HttpContext.RequestAborted)).TryGetValue(serial, out var sale))
+        {
+            var item = Form.Lines[line];
+            (Form.CustomerCode, Form.CustomerName, Form.CustomerTaxId) = (sale.CustomerCode, sale.CustomerName, sale.CustomerTaxId ?? Form.CustomerTaxId);
+            item.SalesDocumentNumber = sale.DocumentNumber;
+            if (string.IsNullOrWhiteSpace(item.ProductCode) && string.IsNullOrWhiteSpace(item.ProductName))
+            {
+                (item.ProductCode, item.ProductName) = (sale.ProductCode, sale.ProductName);
+            }
+
+            item.UnitPrice = string.IsNullOrWhiteSpace(item.UnitPrice) ? sale.UnitPrice.ToString(System.Globalization.CultureInfo.InvariantCulture) : item.UnitPrice;
+            item.PurchaseDate = string.IsNullOrWhiteSpace(item.PurchaseDate)
+                ? sale.SaleDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : item.PurchaseDate;
+            TempData["Status"] = localizer["The sale {0} to {1} was filled in: check the customer and the item, then save.", sale.DocumentNumber, sale.CustomerName].Value;
+        }
+
+        await LoadAsync();
+        return Page();
+    }
+
     private async Task LoadAsync()
     {
         var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
@@ -89,6 +136,17 @@ public sealed class NewModel(
         if (Form.Lines.Count == 0)
         {
             Form.Lines.Add(new ClaimLineForm());
+        }
+
+        if (HttpMethods.IsPost(Request.Method))
+        {
+            var serials = Form.Lines.Select(l => l.SerialNumber?.Trim()).ToList();
+            var sales = await enrichment.SalesOfSerialsAsync(Form.CustomerCode,
+                [.. serials.OfType<string>().Where(s => s.Length > 0).Distinct()], HttpContext.RequestAborted);
+            Sales = serials.Select((serial, index) => (serial, index))
+                .Where(s => s.serial is not null && sales.ContainsKey(s.serial))
+                .ToDictionary(s => s.index, s => sales[s.serial!]);
+            SalesLookedUp = true;
         }
     }
 }

@@ -26,7 +26,8 @@ public sealed class IndexModel(PortalAccess access, PortalQueries queries) : Pag
 
     public PortalPage<PortalClaimSummary> Claims { get; private set; } = new([], 1, 20, 0);
 
-    public IReadOnlyDictionary<string, string> Statuses { get; private set; } = new Dictionary<string, string>();
+    /// <summary>The customer-facing status labels to filter by, each once; the filter's value is the label itself.</summary>
+    public IReadOnlyList<string> Statuses { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -37,7 +38,7 @@ public sealed class IndexModel(PortalAccess access, PortalQueries queries) : Pag
 
         Company = company;
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        Statuses = await queries.StatusLabelsAsync(language, HttpContext.RequestAborted);
+        Statuses = await queries.StatusLabelsAsync(company.Id, language, HttpContext.RequestAborted);
         Claims = await queries.ClaimsAsync(company.Id, new PortalClaimFilter(Query, Status, From, To, PageNumber), language,
             HttpContext.RequestAborted);
         return Page();

@@ -36,16 +36,31 @@ public sealed record PortalDocument(
 /// </summary>
 public sealed class PortalQueries(AppDbContext db, OrganisationClock clock, ClaimLineEnrichment enrichment)
 {
-    /// <summary>The customer-facing labels of the complaints register's visible statuses, by code.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> StatusLabelsAsync(string language, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The customer-facing labels the status filter offers, each once (statuses of a register, and of several registers,
+    /// may share a label): those of the complaints register, where the portal files RMAs, and of every register the
+    /// company has claims in; in workflow order, the complaints register's first.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> StatusLabelsAsync(long companyId, string language, CancellationToken cancellationToken = default)
     {
         var statuses = await db.WorkflowStatuses.AsNoTracking()
-            .Where(s => !s.HiddenFromQueues && db.Registers.Any(r => r.Id == s.RegisterId && r.Code == "complaints"))
-            .OrderBy(s => s.SortOrder)
+            .Where(s => !s.HiddenFromQueues && db.Registers.Any(r => r.Id == s.RegisterId
+                && (r.Code == "complaints" || db.Claims.Any(c => c.RegisterId == r.Id && c.CustomerId == companyId && !c.IsDeleted))))
+            .Select(s => new { s.RegisterId, s.SortOrder, s.CustomerLabel, Complaints = db.Registers.Any(r => r.Id == s.RegisterId && r.Code == "complaints") })
             .ToListAsync(cancellationToken);
-        return statuses.ToDictionary(s => s.Code, s => s.CustomerLabel.In(language));
+        return [.. statuses.OrderByDescending(s => s.Complaints).ThenBy(s => s.RegisterId).ThenBy(s => s.SortOrder)
+            .Select(s => s.CustomerLabel.In(language)).Distinct(StringComparer.Ordinal)];
     }
 
+    /// <summary>Every status's id, register, code and customer-facing label (a short table, read whole).</summary>
+    private async Task<List<(int Id, int RegisterId, string Code, string Label)>> CustomerLabelsAsync(string language, CancellationToken cancellationToken) =>
+        [.. (await db.WorkflowStatuses.AsNoTracking().Select(s => new { s.Id, s.RegisterId, s.Code, s.CustomerLabel }).ToListAsync(cancellationToken))
+            .Select(s => (s.Id, s.RegisterId, s.Code, s.CustomerLabel.In(language)))];
+
+    /// <summary>
+    /// The company's claims, filtered and paged in SQL. <see cref="PortalClaimFilter.Status"/> is a customer-facing label
+    /// in <paramref name="language"/>: it finds claims in every status, of any register, that carries it.
+    /// </summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1304:Specify CultureInfo", Justification = "Translated to SQL UPPER(), not run in .NET.")]
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1311:Specify a culture", Justification = "Translated to SQL UPPER(), not run in .NET.")]
     public async Task<PortalPage<PortalClaimSummary>> ClaimsAsync(
@@ -53,9 +68,12 @@ public sealed class PortalQueries(AppDbContext db, OrganisationClock clock, Clai
     {
         var claims = db.Claims.AsNoTracking().Where(c => c.CustomerId == companyId && !c.IsDeleted
             && !db.WorkflowStatuses.Any(s => s.RegisterId == c.RegisterId && s.Code == c.Status && s.HiddenFromQueues));
+        var statuses = await CustomerLabelsAsync(language, cancellationToken);
         if (!string.IsNullOrWhiteSpace(filter.Status))
         {
-            claims = claims.Where(c => c.Status == filter.Status);
+            var label = filter.Status.Trim();
+            var carrying = statuses.Where(s => s.Label == label).Select(s => s.Id).ToList();
+            claims = claims.Where(c => db.WorkflowStatuses.Any(s => carrying.Contains(s.Id) && s.RegisterId == c.RegisterId && s.Code == c.Status));
         }
 
         if (filter.From is { } from)
@@ -85,14 +103,14 @@ public sealed class PortalQueries(AppDbContext db, OrganisationClock clock, Clai
             .Skip((page - 1) * filter.PageSize).Take(filter.PageSize)
             .Select(c => new
             {
-                c.Id, c.Number, c.ReceivedAt, c.Status, c.Decision, c.Value,
+                c.Id, c.Number, c.ReceivedAt, c.RegisterId, c.Status, c.Decision, c.Value,
                 LineCount = db.ClaimLines.Count(l => l.ClaimId == c.Id),
                 FirstProduct = db.ClaimLines.Where(l => l.ClaimId == c.Id).OrderBy(l => l.LineNo).Select(l => l.ProductName).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
-        var labels = await StatusLabelsAsync(language, cancellationToken);
+        var labels = statuses.ToDictionary(s => (s.RegisterId, s.Code), s => s.Label);
         return new PortalPage<PortalClaimSummary>([.. items.Select(c => new PortalClaimSummary(c.Id, c.Number, clock.ToLocal(c.ReceivedAt),
-            labels.GetValueOrDefault(c.Status, c.Status), c.Decision, c.LineCount, c.Value, c.FirstProduct))], page, filter.PageSize, total);
+            labels.GetValueOrDefault((c.RegisterId, c.Status), c.Status), c.Decision, c.LineCount, c.Value, c.FirstProduct))], page, filter.PageSize, total);
     }
 
     public async Task<PortalPage<PortalDocumentSummary>> DocumentsAsync(
