@@ -6,7 +6,9 @@ using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using ClaimDesk.Core.Security;
 using ClaimDesk.Tests.Infrastructure;
+using ClaimDesk.Web.Data;
 using ClaimDesk.Web.Features.Claims;
+using ClaimDesk.Web.Features.Notifications;
 using ClaimDesk.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -214,6 +216,39 @@ public sealed partial class CustomerFacingTests
         app.Clock.Advance(TimeSpan.FromDays(366));
         var expired = await ExpectAsync(tracking, HttpStatusCode.NotFound, "Platnost tohoto odkazu vypršela");
         Assert.NotNull(expired.QuerySelector("[data-testid=link-expired]"));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task An_installation_from_before_decisions_gets_the_new_status_texts_unless_an_administrator_edited_them(DatabaseProvider provider)
+    {
+        await using var app = await MailingApp.StartAsync(provider);
+        const string Seeded = "Dzień dobry, {customer},\n\nstatus Twojej reklamacji {number} to teraz: {customer_status}.\n\nReklamację możesz śledzić tutaj:\n{tracking_link}\n\n{organisation}";
+        const string Edited = "Reklamace {number}: {customer_status}. Náš vlastní text.";
+        await app.QueryAsync(async db =>
+        {
+            var templates = await db.NotificationTemplates.Where(t => t.Event == NotificationEvent.StatusChanged && t.Channel == NotificationChannel.Email).ToListAsync();
+            templates.Single(t => t.Language == "pl").Body = Seeded;
+            templates.Single(t => t.Language == "cs").Body = Edited;
+            return await db.SaveChangesAsync();
+        });
+
+        var script = SchemaScript.For(provider).Single(s => s.Name == "decision");
+        await app.QueryAsync(async db =>
+        {
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = script.Sql;
+            return await command.ExecuteNonQueryAsync();
+        });
+
+        var bodies = await app.QueryAsync(db => db.NotificationTemplates.AsNoTracking()
+            .Where(t => t.Event == NotificationEvent.StatusChanged).ToDictionaryAsync(t => (t.Channel, t.Language), t => t.Body));
+        Assert.Equal(NotificationDefaults.Template(NotificationEvent.StatusChanged, NotificationChannel.Email, "pl").Body, bodies[(NotificationChannel.Email, "pl")]);
+        Assert.Contains("{decision}", bodies[(NotificationChannel.Email, "pl")], StringComparison.Ordinal);
+        Assert.Equal(Edited, bodies[(NotificationChannel.Email, "cs")]);
+        Assert.All(bodies.Where(b => b.Key != (NotificationChannel.Email, "cs") && b.Key.Channel != NotificationChannel.InApp),
+            b => Assert.Contains("{decision}", b.Value, StringComparison.Ordinal));
     }
 
     private static async Task<string> SubmitAsync(MailingApp app, HttpClient client)
