@@ -22,6 +22,15 @@ public sealed class ErrorModel(AttachmentPolicy attachments) : PageModel
     /// <summary>The page the refused request was sent to, to go back to.</summary>
     public string? BackTo { get; private set; }
 
+    /// <summary>
+    /// Set when a consumer's link (a tracking page, its downloads, an activation) opens nothing: the consumer's page,
+    /// not the staff one that points to the dashboard.
+    /// </summary>
+    public Intake.LinkProblem? ConsumerLink { get; private set; }
+
+    /// <summary>The request came from the consumer's pages (web form, tracking): no way back to the dashboard.</summary>
+    public bool ForConsumer { get; private set; }
+
     public void OnGet(int? code) => Describe(code);
 
     public void OnPost(int? code) => Describe(code);
@@ -48,6 +57,19 @@ public sealed class ErrorModel(AttachmentPolicy attachments) : PageModel
                 ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
         }
 
+        var path = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
+            ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? "";
+        ForConsumer = ConsumerPaths.Any(p => path.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+        if (Code == StatusCodes.Status404NotFound && ForConsumer)
+        {
+            ConsumerLink = new Intake.LinkProblem(
+                path.StartsWith("/complaint/activate", StringComparison.OrdinalIgnoreCase) ? Intake.LinkPurpose.Activation : Intake.LinkPurpose.Tracking,
+                Intake.LinkState.Unknown);
+        }
+
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
     }
+
+    /// <summary>Where consumers are, without an account: the web form and what its e-mails link to.</summary>
+    private static readonly string[] ConsumerPaths = ["/track", "/complaint", "/embed"];
 }

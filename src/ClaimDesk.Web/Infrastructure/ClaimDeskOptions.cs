@@ -107,6 +107,12 @@ public sealed class OrganisationOptions
     /// <summary>The postal address, one line per line; nothing is printed when it is not configured.</summary>
     public string? Address { get; set; }
 
+    /// <summary>
+    /// Whether claimants see, beside the organisation's name, the display name of the staff member who wrote to them;
+    /// off, they see the organisation alone. Never the staff member's sign-in address.
+    /// </summary>
+    public bool ShowStaffNames { get; set; }
+
     /// <summary>Whose law governs claims' statutory deadlines: <c>pl</c> or <c>cz</c>.</summary>
     public string Jurisdiction { get; set; } = "pl";
 

@@ -53,6 +53,17 @@ public sealed class SmsAndTemplateTests
     }
 
     [Fact]
+    public void An_empty_placeholder_alone_on_its_line_leaves_no_gap_and_one_within_a_line_leaves_no_double_space()
+    {
+        const string Text = "Status: {status}.\n\n{decision}\n\nFollow: {link}\nSMS: {status}. {decision} {link}";
+        var none = new Dictionary<string, string> { ["status"] = "In review", ["link"] = "http://x/track/1", ["decision"] = "" };
+        Assert.Equal("Status: In review.\n\nFollow: http://x/track/1\nSMS: In review. http://x/track/1", TemplateText.Render(Text, none));
+        var some = new Dictionary<string, string>(none) { ["decision"] = "Our decision: A-1: Rejected" };
+        Assert.Equal("Status: In review.\n\nOur decision: A-1: Rejected\n\nFollow: http://x/track/1\nSMS: In review. Our decision: A-1: Rejected http://x/track/1",
+            TemplateText.Render(Text, some));
+    }
+
+    [Fact]
     public void Every_template_the_defaults_seed_uses_only_placeholders_its_event_has()
     {
         foreach (var (ev, channel) in NotificationDefaults.TemplatePairs)

@@ -24,7 +24,7 @@ public sealed record UploadedFile(string? FileName, Func<Stream> Open);
 public sealed class ClaimThread(
     AppDbContext db, ClaimAttachments attachments, AuditTrail audit, TimeProvider clock, TrackingLinks trackingLinks,
     IntakeMails mails, Infrastructure.Mail.Outbox outbox, Notifications.Notifier notifier, Deadlines.ClaimDeadlines deadlines,
-    Mentions mentions)
+    Mentions mentions, StaffSignature signature)
 {
     public const string PostedAction = "message_posted";
     public const int MaxFiles = 5;
@@ -107,7 +107,8 @@ public sealed class ClaimThread(
             if (kind == MessageKind.Outbound && claim.ContactEmail is { } email)
             {
                 var link = trackingLinks.Issue(claimId, baseUrl);
-                var mail = mails.Message(claim.ContactLanguage, claim.ContactName, claim.Number, body, received.Count, link);
+                var mail = mails.Message(claim.ContactLanguage, claim.ContactName, claim.Number, body, received.Count, link,
+                    await signature.OfAsync(actor, cancellationToken));
                 outbox.Email(email, mail.Subject, mail.Text);
             }
 

@@ -11,7 +11,14 @@ namespace ClaimDesk.Web.Features.Intake;
 
 public enum ActivationState { Activated, Unknown, Used, Expired }
 
-public sealed record ActivationResult(ActivationState State, IReadOnlyList<string> Numbers);
+public sealed record ActivationResult(ActivationState State, IReadOnlyList<string> Numbers)
+{
+    /// <summary>The confirmed claims, each with a tracking link of its own for the page that answers the activation.</summary>
+    public IReadOnlyList<ActivatedClaim> Claims { get; init; } = [];
+}
+
+/// <summary>A claim an activation confirmed: its number, its item and the path of its tracking page.</summary>
+public sealed record ActivatedClaim(string Number, string ProductName, string TrackingPath);
 
 /// <summary>
 /// Consumer web intake (DESIGN §3.1): a submission becomes one unconfirmed claim per item, with an activation link
@@ -146,6 +153,7 @@ public sealed class IntakeCommands(
             .ToListAsync(cancellationToken);
         var log = new ChangeLog();
         var tracked = new List<(Claim Claim, string Link)>();
+        var shown = new List<ActivatedClaim>();
         foreach (var claim in claims)
         {
             if (claim.Status == Unconfirmed)
@@ -165,6 +173,10 @@ public sealed class IntakeCommands(
             }
 
             tracked.Add((claim, trackingLinks.Issue(claim.Id, baseUrl)));
+
+            // The page gets links of its own, as each e-mail does: where to follow the claim and its label, at once.
+            shown.Add(new ActivatedClaim(claim.Number, claim.Lines.OrderBy(l => l.LineNo).FirstOrDefault()?.ProductName ?? "",
+                trackingLinks.Issue(claim.Id, "")));
         }
 
         audit.Record(log, Actor.System);
@@ -177,7 +189,7 @@ public sealed class IntakeCommands(
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new(ActivationState.Activated, [.. claims.Select(c => c.Number)]);
+        return new(ActivationState.Activated, [.. claims.Select(c => c.Number)]) { Claims = shown };
     }
 
     /// <summary>

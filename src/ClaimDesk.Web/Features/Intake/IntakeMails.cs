@@ -68,10 +68,13 @@ public sealed class IntakeMails(
             Organisation),
         []));
 
-    /// <summary>A public message from staff, sent to the claimant with a link to answer on the tracking page.</summary>
-    public IntakeMail Message(string language, string name, string number, string body, int files, string link) => In(language, (localizer, _) =>
+    /// <summary>
+    /// A public message from staff, sent to the claimant with a link to answer on the tracking page; <paramref name="author"/>
+    /// is who it is from as claimants see it (<see cref="StaffSignature"/>).
+    /// </summary>
+    public IntakeMail Message(string language, string name, string number, string body, int files, string link, string author) => In(language, (localizer, _) =>
     {
-        var lines = new List<string> { localizer["Hello {0},", name], "", localizer["there is a new message about your complaint {0}:", number], "", body };
+        var lines = new List<string> { localizer["Hello {0},", name], "", localizer["{0} sent you a new message about your complaint {1}:", author, number], "", body };
         if (files > 0)
         {
             lines.AddRange(["", localizer["Files come with it ({0}); download them on the complaint's page.", files]]);

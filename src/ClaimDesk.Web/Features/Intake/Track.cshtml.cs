@@ -28,13 +28,16 @@ public sealed class TrackModel(
     /// <summary>The message typed in a post that was refused, shown again.</summary>
     public string? TypedMessage { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string token) => await LoadAsync(token) ? Page() : NotFound();
+    /// <summary>Set when the link opens nothing: the page explains it to the consumer instead (404 either way).</summary>
+    public LinkProblem? Problem { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string token) => await LoadAsync(token) ? Page() : await ProblemAsync(token);
 
     public async Task<IActionResult> OnPostMessageAsync(string token, string? body, List<IFormFile>? files)
     {
         if (await queries.ClaimIdAsync(token, HttpContext.RequestAborted) is not { } claimId)
         {
-            return NotFound();
+            return await ProblemAsync(token);
         }
 
         var contact = await db.Claims.AsNoTracking().Where(c => c.Id == claimId)
@@ -51,11 +54,21 @@ public sealed class TrackModel(
         TypedMessage = body;
         Response.StatusCode = StatusCodes.Status400BadRequest;
         ModelState.AddModelError(outcome.Field ?? "", localizer[outcome.Message, [.. outcome.Arguments]]);
-        return await LoadAsync(token) ? Page() : NotFound();
+        return await LoadAsync(token) ? Page() : await ProblemAsync(token);
     }
 
     /// <summary>The claimant, as an actor: known by the contact on the claim, with no staff role.</summary>
     public static Actor Customer(string contact) => new("customer", null, contact, []);
+
+    private async Task<IActionResult> ProblemAsync(string token)
+    {
+        Token = "";
+        Claim = null;
+        Problem = new LinkProblem(LinkPurpose.Tracking,
+            await queries.HasExpiredAsync(token, HttpContext.RequestAborted) ? LinkState.Expired : LinkState.Unknown);
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return Page();
+    }
 
     private async Task<bool> LoadAsync(string token)
     {

@@ -24,10 +24,17 @@ public sealed record TrackedClaim(
 {
     /// <summary>The custom fields marked visible to the customer that hold a value; never the others.</summary>
     public IReadOnlyList<CustomFields.CustomFieldView> CustomFields { get; init; } = [];
+
+    /// <summary>The items with the decision on each and the reason of a rejection.</summary>
+    public IReadOnlyList<TrackedLine> Lines { get; init; } = [];
 }
 
+/// <summary>An item as the claimant sees it: what it is, and what was decided about it.</summary>
+public sealed record TrackedLine(int LineNo, string ReferenceNumber, string ProductName, LineDecision Decision, string? DecisionReason);
+
 public sealed class TrackingQueries(
-    AppDbContext db, ClaimThread thread, OrganisationClock clock, Deadlines.DeadlineQueries deadlines, CustomFields.CustomFieldQueries customFields)
+    AppDbContext db, ClaimThread thread, OrganisationClock clock, Deadlines.DeadlineQueries deadlines, CustomFields.CustomFieldQueries customFields,
+    StaffSignature signature)
 {
     /// <summary>The id of the claim a valid, unexpired tracking link opens; <c>null</c> for anything else.</summary>
     public async Task<long?> ClaimIdAsync(string? secret, CancellationToken cancellationToken = default)
@@ -46,6 +53,21 @@ public sealed class TrackingQueries(
             .SingleOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>Whether <paramref name="secret"/> is a tracking link whose time ran out (of a claim that still exists).</summary>
+    public async Task<bool> HasExpiredAsync(string? secret, CancellationToken cancellationToken = default)
+    {
+        if (!AccessToken.LooksValid(secret))
+        {
+            return false;
+        }
+
+        var hash = AccessToken.HashOf(secret!);
+        var now = clock.UtcNow;
+        return await db.AccessTokens.AsNoTracking()
+            .AnyAsync(t => t.Hash == hash && t.Purpose == AccessToken.Tracking && t.ExpiresAt <= now
+                && db.Claims.Any(c => c.Id == t.ClaimId && !c.IsDeleted), cancellationToken);
+    }
+
     /// <summary>The claim a valid, unexpired tracking link opens; <c>null</c> for anything else.</summary>
     public async Task<TrackedClaim?> GetAsync(string? secret, string language, CancellationToken cancellationToken = default)
     {
@@ -59,7 +81,7 @@ public sealed class TrackingQueries(
             .Where(c => c.Id == claimId && !c.IsDeleted)
             .Select(c => new
             {
-                c.Id, c.Number, c.Status, c.ReceivedAt, c.RegisterId, c.ContactLanguage,
+                c.Id, c.Number, c.Status, c.ReceivedAt, c.RegisterId, c.ContactLanguage, c.DecidedAt, c.ResolvedAt, c.ClosedAt,
                 Product = c.Lines.OrderBy(l => l.LineNo).Select(l => l.ProductName).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -80,9 +102,10 @@ public sealed class TrackingQueries(
             .Select(a => new { a.At, a.NewValue })
             .ToListAsync(cancellationToken);
         var messages = await thread.ListAsync(claim.Id, publicOnly: true, cancellationToken);
+        var authors = await AuthorsAsync(claim.Id, cancellationToken);
         var timeline = changes.Select(c => new TimelineEntry(clock.ToLocal(c.At), TimelineEntry.StatusKind, Label(c.NewValue), null, []))
             .Concat(messages.Select(m => new TimelineEntry(clock.ToLocal(m.At), m.Kind, m.Body,
-                m.Kind == MessageKind.Inbound ? null : m.AuthorName, m.Files)))
+                m.Kind == MessageKind.Inbound ? null : signature.Of(authors.GetValueOrDefault(m.Id)), m.Files)))
             .OrderBy(e => e.At)
             .ToList();
         var documents = await db.ClaimAttachments.AsNoTracking()
@@ -90,11 +113,39 @@ public sealed class TrackingQueries(
             .OrderBy(a => a.UploadedAt).ThenBy(a => a.Id)
             .Select(a => new ThreadFile(a.Id, a.FileName, a.ContentType, a.Size))
             .ToListAsync(cancellationToken);
+        var lines = await db.ClaimLines.AsNoTracking().Where(l => l.ClaimId == claim.Id).OrderBy(l => l.LineNo)
+            .Select(l => new TrackedLine(l.LineNo, l.ReferenceNumber, l.ProductName, l.Decision, l.DecisionReason))
+            .ToListAsync(cancellationToken);
+
+        // A date stops being promised once it is kept, as its deadline stops (DeadlineCalculator): the response with the
+        // decision, the resolution (or the guarantor's performance) with the resolution, either with the closing.
+        var statutory = (await deadlines.StatutoryAsync(claim.Id, cancellationToken))
+            .Where(d => (d.Measure == ClaimDesk.Core.Deadlines.DeadlineMeasure.Response ? claim.DecidedAt : claim.ResolvedAt) is null
+                && claim.ClosedAt is null)
+            .Select(d => d with { DueAt = clock.ToLocal(d.DueAt) });
         return new TrackedClaim(claim.Id, claim.Number, Label(claim.Status), clock.ToLocal(claim.ReceivedAt), claim.Product ?? "",
-            claim.ContactLanguage, timeline, documents,
-            [.. (await deadlines.StatutoryAsync(claim.Id, cancellationToken)).Select(d => d with { DueAt = clock.ToLocal(d.DueAt) })])
+            claim.ContactLanguage, timeline, documents, [.. statutory])
         {
             CustomFields = await customFields.ForClaimAsync(claim.Id, language, customerOnly: true, cancellationToken),
+            Lines = lines,
         };
+    }
+
+    /// <summary>
+    /// The display names of the staff users who wrote the claim's messages to the claimant, by message, when claimants
+    /// are to see them (<see cref="StaffSignature"/>); the thread itself keeps the sign-in address, for staff.
+    /// </summary>
+    private async Task<Dictionary<long, string>> AuthorsAsync(long claimId, CancellationToken cancellationToken)
+    {
+        if (!signature.ShowsStaffNames)
+        {
+            return [];
+        }
+
+        return await (from message in db.ClaimMessages.AsNoTracking()
+                      where message.ClaimId == claimId && message.Kind == MessageKind.Outbound && message.AuthorKind == Actor.UserKind
+                      join user in db.Users.AsNoTracking() on message.AuthorId equals user.Id
+                      select new { message.Id, user.DisplayName })
+            .ToDictionaryAsync(m => m.Id, m => m.DisplayName, cancellationToken);
     }
 }

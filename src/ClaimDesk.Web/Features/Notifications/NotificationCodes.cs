@@ -34,6 +34,7 @@ public static class NotificationEvent
     /// <summary>The placeholders a template of <paramref name="code"/> may use.</summary>
     public static IReadOnlyList<string> Placeholders(string code) => code switch
     {
+        StatusChanged => [.. NotificationPlaceholder.Common, NotificationPlaceholder.Decision],
         MessageInbound => [.. NotificationPlaceholder.Common, NotificationPlaceholder.Message],
         DeadlineApproaching or DeadlineBreached or DeemedAcceptanceRisk =>
             [.. NotificationPlaceholder.Common, NotificationPlaceholder.Deadline, NotificationPlaceholder.Due],
@@ -65,6 +66,12 @@ public static class NotificationPlaceholder
     public const string Message = "message";
     public const string Deadline = "deadline";
     public const string Due = "due";
+
+    /// <summary>
+    /// The decision on each item, with the reason of a rejection, in the recipient's language; empty while no item is
+    /// decided (<see cref="DecisionText"/>).
+    /// </summary>
+    public const string Decision = "decision";
 
     public static IReadOnlyList<string> Common { get; } =
         [Number, Customer, Status, CustomerStatus, Assignee, TrackingLink, ClaimLink, Organisation];

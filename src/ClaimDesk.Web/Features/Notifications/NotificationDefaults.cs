@@ -114,17 +114,17 @@ public sealed class NotificationDefaults(AppDbContext db, TimeProvider clock)
     private static readonly Dictionary<(string Channel, string Language), (string, string)> CustomerTexts = new()
     {
         [(NotificationChannel.Email, Language.English)] = ("Complaint {number}: {customer_status}",
-            "Hello {customer},\n\nthe status of your complaint {number} is now: {customer_status}.\n\nFollow the complaint here:\n{tracking_link}\n\n{organisation}"),
+            "Hello {customer},\n\nthe status of your complaint {number} is now: {customer_status}.\n\n{decision}\n\nFollow the complaint here:\n{tracking_link}\n\n{organisation}"),
         [(NotificationChannel.Email, Language.Polish)] = ("Reklamacja {number}: {customer_status}",
-            "Dzień dobry, {customer},\n\nstatus Twojej reklamacji {number} to teraz: {customer_status}.\n\nReklamację możesz śledzić tutaj:\n{tracking_link}\n\n{organisation}"),
+            "Dzień dobry, {customer},\n\nstatus Twojej reklamacji {number} to teraz: {customer_status}.\n\n{decision}\n\nReklamację możesz śledzić tutaj:\n{tracking_link}\n\n{organisation}"),
         [(NotificationChannel.Email, Language.Czech)] = ("Reklamace {number}: {customer_status}",
-            "Dobrý den, {customer},\n\nstav Vaší reklamace {number} je nyní: {customer_status}.\n\nPrůběh reklamace můžete sledovat zde:\n{tracking_link}\n\n{organisation}"),
+            "Dobrý den, {customer},\n\nstav Vaší reklamace {number} je nyní: {customer_status}.\n\n{decision}\n\nPrůběh reklamace můžete sledovat zde:\n{tracking_link}\n\n{organisation}"),
         [(NotificationChannel.Sms, Language.English)] = ("",
-            "{organisation}: complaint {number} is now: {customer_status}. {tracking_link}"),
+            "{organisation}: complaint {number} is now: {customer_status}. {decision} {tracking_link}"),
         [(NotificationChannel.Sms, Language.Polish)] = ("",
-            "{organisation}: reklamacja {number} ma teraz status: {customer_status}. {tracking_link}"),
+            "{organisation}: reklamacja {number} ma teraz status: {customer_status}. {decision} {tracking_link}"),
         [(NotificationChannel.Sms, Language.Czech)] = ("",
-            "{organisation}: reklamace {number} má nový stav: {customer_status}. {tracking_link}"),
+            "{organisation}: reklamace {number} má nový stav: {customer_status}. {decision} {tracking_link}"),
     };
 
     private static readonly Dictionary<(string Event, string Language), (string Subject, string Line)> StaffTexts = new()

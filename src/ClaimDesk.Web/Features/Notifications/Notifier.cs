@@ -9,6 +9,7 @@ using ClaimDesk.Web.Features.Intake;
 using ClaimDesk.Web.Infrastructure;
 using ClaimDesk.Web.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace ClaimDesk.Web.Features.Notifications;
@@ -19,7 +20,13 @@ public sealed record ClaimRef(
     string ContactLanguage, ContactChannel PreferredChannel, string? AssigneeId)
 {
     public static ClaimRef Of(Claim claim) => new(claim.Id, claim.Number, claim.RegisterId, claim.Status, claim.ContactName,
-        claim.ContactEmail, claim.ContactPhone, claim.ContactLanguage, claim.PreferredChannel, claim.AssigneeId);
+        claim.ContactEmail, claim.ContactPhone, claim.ContactLanguage, claim.PreferredChannel, claim.AssigneeId)
+    {
+        Lines = LineOutcome.Of(claim),
+    };
+
+    /// <summary>The items with their decisions (<c>{decision}</c>); empty when the caller did not load them.</summary>
+    public IReadOnlyList<LineOutcome> Lines { get; init; } = [];
 }
 
 /// <summary>
@@ -65,7 +72,7 @@ internal sealed record StaffMember(string Id, string Name, string? Email, string
 /// </summary>
 public sealed class Notifier(
     AppDbContext db, Outbox outbox, TrackingLinks trackingLinks, OrganisationClock clock, IHttpContextAccessor http,
-    IOptions<ClaimDeskOptions> options, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
+    IOptions<ClaimDeskOptions> options, Microsoft.Extensions.Caching.Memory.IMemoryCache cache, IStringLocalizerFactory localizers)
 {
     /// <summary>
     /// How long a node reuses what an event needs (rules, templates, staff, labels) before reading it again: every claim
@@ -274,6 +281,9 @@ public sealed class Notifier(
 
     private string Due(DateTime dueAt, CultureInfo culture) => clock.ToLocal(dueAt).ToString("d MMMM yyyy, HH:mm", culture);
 
+    private string Decision(string language, IReadOnlyList<LineOutcome> lines, bool compact) =>
+        localizers.In(language, (localizer, _) => DecisionText.Of(localizer, lines, compact));
+
     private string TrackingLink(long claimId, string baseUrl) => trackingLinks.Issue(claimId, baseUrl);
 
     private string OrganisationName =>
@@ -308,6 +318,11 @@ public sealed class Notifier(
             foreach (var (name, value) in given)
             {
                 values[name] = value;
+            }
+
+            if (TemplateText.Uses(template.Subject, NotificationPlaceholder.Decision) || TemplateText.Uses(template.Body, NotificationPlaceholder.Decision))
+            {
+                values[NotificationPlaceholder.Decision] = notifier.Decision(language, claim.Lines, compact: template.Channel == NotificationChannel.Sms);
             }
 
             if (TemplateText.Uses(template.Subject, NotificationPlaceholder.TrackingLink) || TemplateText.Uses(template.Body, NotificationPlaceholder.TrackingLink))

@@ -269,6 +269,9 @@ public sealed class NotificationAdministration(
             [NotificationPlaceholder.Message] = localizer["The washing machine still does not spin."],
             [NotificationPlaceholder.Deadline] = localizer["Response to the consumer"],
             [NotificationPlaceholder.Due] = clock.ToLocal(clock.UtcNow.AddDays(2)).ToString("d MMMM yyyy, HH:mm", culture),
+            [NotificationPlaceholder.Decision] = DecisionText.Of(localizer,
+                [new LineOutcome($"RMA-{clock.Today.Year}-000123-01", "Amica PA-612", Core.Claims.LineDecision.Rejected, localizer["The damage was caused by a fall."])],
+                compact: false),
         };
         return (TemplateText.Render(form.Subject ?? "", values).ReplaceLineEndings(" ").Trim(), TemplateText.Render(form.Body ?? "", values).Trim());
     }

@@ -50,6 +50,7 @@ public static class NotificationLabels
         NotificationPlaceholder.Message => localizer["the claimant's message (its beginning)"],
         NotificationPlaceholder.Deadline => localizer["the deadline's name"],
         NotificationPlaceholder.Due => localizer["when the deadline is due"],
+        NotificationPlaceholder.Decision => localizer["the decision on each item, with the reason of a rejection (empty before a decision)"],
         _ => name,
     };
 }
