@@ -153,18 +153,22 @@ public sealed class CardModel(
     }
 
     /// <summary>
-    /// Adds an internal note or a message to the claimant (which e-mails them) with files; a refused post keeps the
-    /// text and the choice.
+    /// Adds an internal note or a message to the claimant (which goes by e-mail or text message, as they are reached)
+    /// with files; a refused post keeps the text and the choice, and says why.
     /// </summary>
     public async Task<IActionResult> OnPostMessageAsync(long id, string? kind, string? body, List<IFormFile>? files)
     {
         ChosenKind = kind is MessageKind.Outbound ? MessageKind.Outbound : MessageKind.Note;
         TypedMessage = body;
         var uploads = (files ?? []).Select(f => new UploadedFile(f.FileName, f.OpenReadStream)).ToList();
-        var outcome = await thread.PostAsync(id, ChosenKind, body, uploads, audit.CurrentActor,
+        var (outcome, channel) = await thread.PostMessageAsync(id, ChosenKind, body, uploads, audit.CurrentActor,
             Intake.IntakeCommands.BaseUrl(options.Value, Request), HttpContext.RequestAborted);
-        return await AfterAsync(id, outcome, null,
-            ChosenKind == MessageKind.Outbound ? localizer["The message was sent to the claimant."] : localizer["The note was saved."]);
+        return await AfterAsync(id, outcome, null, channel switch
+        {
+            Notifications.NotificationChannel.Sms => localizer["The message was sent to the claimant by text message."],
+            Notifications.NotificationChannel.Email => localizer["The message was sent to the claimant."],
+            _ => localizer["The note was saved."],
+        });
     }
 
     /// <summary>Administrators only: the claim is marked deleted (and audited), never removed from the database.</summary>

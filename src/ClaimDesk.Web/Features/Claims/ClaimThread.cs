@@ -12,14 +12,22 @@ public sealed record ThreadFile(long Id, string FileName, string ContentType, lo
 /// <summary>One entry of the thread as pages show it.</summary>
 public sealed record ThreadMessage(long Id, string Kind, string AuthorName, string Body, DateTime At, IReadOnlyList<ThreadFile> Files);
 
+/// <summary>
+/// What posting a message did: the outcome and, for a message to the claimant, the channel it was queued on
+/// (<see cref="Notifications.NotificationChannel.Email"/> or <see cref="Notifications.NotificationChannel.Sms"/>).
+/// </summary>
+public sealed record PostedMessage(ClaimOutcome Outcome, string? Channel);
+
 /// <summary>A file sent with a message, before it is read.</summary>
 public sealed record UploadedFile(string? FileName, Func<Stream> Open);
 
 /// <summary>
 /// One thread per claim (DESIGN §2): internal notes, public messages to the claimant, and the claimant's own messages,
 /// each with its files. A message and its files are saved in one transaction with their audit events; a refused file
-/// refuses the whole message and stores nothing. A public message to a claimant with an e-mail address queues an
-/// e-mail (in their language, with a tracking link) in the same transaction.
+/// refuses the whole message and stores nothing. A public message goes on the claimant's channel (the one they prefer,
+/// or the other when it has no address): an e-mail or a text message, in their language and with a tracking link,
+/// queued in the same transaction. A claimant with neither an e-mail address nor a phone number that takes texts cannot
+/// be sent one, so it is refused rather than stored as if it had been sent.
 /// </summary>
 public sealed class ClaimThread(
     AppDbContext db, ClaimAttachments attachments, AuditTrail audit, TimeProvider clock, TrackingLinks trackingLinks,
@@ -36,35 +44,58 @@ public sealed class ClaimThread(
     /// </summary>
     public async Task<ClaimOutcome> PostAsync(
         long claimId, string kind, string? body, IReadOnlyList<UploadedFile> uploads, Actor actor, string baseUrl,
+        CancellationToken cancellationToken = default) =>
+        (await PostMessageAsync(claimId, kind, body, uploads, actor, baseUrl, cancellationToken)).Outcome;
+
+    /// <summary>As <see cref="PostAsync"/>, also saying on which channel a message to the claimant was queued.</summary>
+    public async Task<PostedMessage> PostMessageAsync(
+        long claimId, string kind, string? body, IReadOnlyList<UploadedFile> uploads, Actor actor, string baseUrl,
         CancellationToken cancellationToken = default)
+    {
+        var (outcome, channel) = await StoreAsync(claimId, kind, body, uploads, actor, baseUrl, cancellationToken);
+        return new PostedMessage(outcome, outcome.Succeeded ? channel : null);
+    }
+
+    private async Task<(ClaimOutcome Outcome, string? Channel)> StoreAsync(
+        long claimId, string kind, string? body, IReadOnlyList<UploadedFile> uploads, Actor actor, string baseUrl,
+        CancellationToken cancellationToken)
     {
         if (kind is not (MessageKind.Note or MessageKind.Outbound or MessageKind.Inbound))
         {
-            return ClaimOutcome.Refuse(Refusal.Invalid, "kind", "Choose whether the message is a note or goes to the claimant.");
+            return (ClaimOutcome.Refuse(Refusal.Invalid, "kind", "Choose whether the message is a note or goes to the claimant."), null);
         }
 
         body = body?.Trim() ?? "";
         if (body.Length > MessageKind.MaxBodyLength)
         {
-            return ClaimOutcome.Refuse(Refusal.Invalid, "body", "At most {0} characters; this has {1}.", MessageKind.MaxBodyLength, body.Length);
+            return (ClaimOutcome.Refuse(Refusal.Invalid, "body", "At most {0} characters; this has {1}.", MessageKind.MaxBodyLength, body.Length), null);
         }
 
         if (body.Length == 0 && uploads.Count == 0)
         {
-            return ClaimOutcome.Refuse(Refusal.Invalid, "body", "Write a message or attach a file.");
+            return (ClaimOutcome.Refuse(Refusal.Invalid, "body", "Write a message or attach a file."), null);
         }
 
         if (uploads.Count > MaxFiles)
         {
-            return ClaimOutcome.Refuse(Refusal.Invalid, "files", "At most {0} files at once.", MaxFiles);
+            return (ClaimOutcome.Refuse(Refusal.Invalid, "files", "At most {0} files at once.", MaxFiles), null);
         }
 
         var claim = await db.Claims.AsNoTracking().Where(c => c.Id == claimId && !c.IsDeleted)
-            .Select(c => new { c.Id, c.Number, c.ContactName, c.ContactEmail, c.ContactLanguage })
+            .Select(c => new { c.Id, c.Number, c.ContactName, c.ContactEmail, c.ContactPhone, c.PreferredChannel, c.ContactLanguage })
             .SingleOrDefaultAsync(cancellationToken);
         if (claim is null)
         {
-            return ClaimOutcome.Refuse(Refusal.NotFound, null, "The claim does not exist.");
+            return (ClaimOutcome.Refuse(Refusal.NotFound, null, "The claim does not exist."), null);
+        }
+
+        var channel = kind == MessageKind.Outbound
+            ? Notifications.Notifier.CustomerChannel(claim.ContactEmail, claim.ContactPhone, claim.PreferredChannel)
+            : null;
+        if (kind == MessageKind.Outbound && channel is null)
+        {
+            return (ClaimOutcome.Refuse(Refusal.Invalid, "kind",
+                "The claimant has no e-mail address and no phone number that takes text messages, so the message cannot reach them and was not sent. Add a contact to the claim, or keep it as an internal note."), null);
         }
 
         var received = new List<ReceivedFile>();
@@ -76,7 +107,7 @@ public sealed class ClaimThread(
                 var (error, file) = await attachments.ReceiveAsync(upload.FileName, content, cancellationToken);
                 if (error is not null)
                 {
-                    return new ClaimOutcome(Refusal.Invalid, "files", error.Message, error.Arguments, []);
+                    return (new ClaimOutcome(Refusal.Invalid, "files", error.Message, error.Arguments, []), null);
                 }
 
                 received.Add(file!);
@@ -104,12 +135,18 @@ public sealed class ClaimThread(
                     MessageKind.VisibilityOf(kind), actor);
             }
 
-            if (kind == MessageKind.Outbound && claim.ContactEmail is { } email)
+            if (channel == Notifications.NotificationChannel.Email)
             {
                 var link = trackingLinks.Issue(claimId, baseUrl);
                 var mail = mails.Message(claim.ContactLanguage, claim.ContactName, claim.Number, body, received.Count, link,
                     await signature.OfAsync(actor, cancellationToken));
-                outbox.Email(email, mail.Subject, mail.Text);
+                outbox.Email(claim.ContactEmail!, mail.Subject, mail.Text);
+            }
+            else if (channel == Notifications.NotificationChannel.Sms)
+            {
+                var link = trackingLinks.Issue(claimId, baseUrl);
+                outbox.Sms(claim.ContactPhone!, mails.MessageText(claim.ContactLanguage, claim.Number, body, received.Count, link,
+                    await signature.OfAsync(actor, cancellationToken)));
             }
 
             if (kind == MessageKind.Outbound)
@@ -135,7 +172,7 @@ public sealed class ClaimThread(
 
             await db.SaveChangesAsync(cancellationToken);
             await attachments.CommitAsync(received, transaction, cancellationToken);
-            return ClaimOutcome.Done;
+            return (ClaimOutcome.Done, channel);
         }
         finally
         {

@@ -84,6 +84,27 @@ public sealed class IntakeMails(
         return new IntakeMail(localizer["New message about complaint {0}", number], string.Join('\n', lines), []);
     });
 
+    /// <summary>
+    /// A public message from staff as a text message, for a claimant reached by phone: who it is from, the claim, the
+    /// message and the link to answer (files stay on the tracking page).
+    /// </summary>
+    public string MessageText(string language, string number, string body, int files, string link, string author) => In(language, (localizer, _) =>
+    {
+        List<string> parts = [localizer["{0}, complaint {1}:", author, number]];
+        if (body.Length > 0)
+        {
+            parts.Add(body);
+        }
+
+        if (files > 0)
+        {
+            parts.Add(localizer["Files ({0}) are on the complaint's page:", files]);
+        }
+
+        parts.Add(link);
+        return string.Join(' ', parts);
+    });
+
     private string Organisation => string.IsNullOrWhiteSpace(options.Value.Organisation.Name) ? "ClaimDesk" : options.Value.Organisation.Name.Trim();
 
     /// <summary>What CZ-CONS-CONFIRM asks the written confirmation to state: the date the claim was made, its content

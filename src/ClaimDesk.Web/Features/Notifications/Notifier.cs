@@ -207,11 +207,14 @@ public sealed class Notifier(
     /// The claimant's channel: the one they prefer, or the other when the preferred one has no address (a claim taken
     /// by phone without a number for SMS still gets its e-mail).
     /// </summary>
-    public static string? CustomerChannel(ClaimRef claim)
+    public static string? CustomerChannel(ClaimRef claim) => CustomerChannel(claim.ContactEmail, claim.ContactPhone, claim.PreferredChannel);
+
+    /// <inheritdoc cref="CustomerChannel(ClaimRef)"/>
+    public static string? CustomerChannel(string? contactEmail, string? contactPhone, ContactChannel preferred)
     {
-        var email = !string.IsNullOrWhiteSpace(claim.ContactEmail);
-        var sms = Outbox.PhoneNumber(claim.ContactPhone) is not null;
-        return claim.PreferredChannel == ContactChannel.Sms
+        var email = !string.IsNullOrWhiteSpace(contactEmail);
+        var sms = Outbox.PhoneNumber(contactPhone) is not null;
+        return preferred == ContactChannel.Sms
             ? sms ? NotificationChannel.Sms : email ? NotificationChannel.Email : null
             : email ? NotificationChannel.Email : sms ? NotificationChannel.Sms : null;
     }
