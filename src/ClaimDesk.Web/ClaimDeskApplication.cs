@@ -95,6 +95,7 @@ public static class ClaimDeskApplication
         builder.AddClaimDeskDatabase(options, dataDirectory);
         services.AddScoped<AuditTrail>();
         services.AddSingleton<OrganisationClock>();
+        services.AddSingleton<PublicAddress>();
         services.AddClaimDeskAccounts();
         services.AddClaimDeskClaims();
         services.AddClaimDeskCustomFields();

@@ -10,11 +10,17 @@ namespace ClaimDesk.Web.Data;
 
 /// <summary>
 /// With <c>--demo</c>, an empty database gets a few hundred claims from Polish and Czech customers, taken in through
-/// the same commands staff use and carried through the workflow, so every claim has a real number and history.
+/// the same commands staff use and carried through the workflow, so every claim has a real number and history. Part of
+/// them are assigned to the demo staff, so "My claims" and the personal board are not empty. Claimants' addresses are at
+/// the reserved domains <c>example.pl</c> and <c>example.cz</c> (RFC 2606), and the messages the seeded history
+/// would have sent are not queued: a demo with SMTP configured writes to nobody real.
 /// </summary>
 public sealed partial class DemoData(AppDbContext db, ClaimCommands commands, ILogger<DemoData> logger)
 {
     public const int ClaimCount = 300;
+
+    /// <summary>The domains claimants' e-mail addresses are at: reserved for examples, they never receive mail.</summary>
+    public static IReadOnlyList<string> ReservedDomains { get; } = ["example.com", "example.pl", "example.cz"];
 
     private static readonly (string Code, string Name, string Ean, decimal Price)[] Products =
     [
@@ -61,7 +67,9 @@ public sealed partial class DemoData(AppDbContext db, ClaimCommands commands, IL
         }
 
         var staff = await db.Users.Where(u => u.Email != null && u.Email.EndsWith("@claimdesk.local"))
-            .Select(u => new { u.Id, u.Email }).ToListAsync(cancellationToken);
+            .OrderBy(u => u.Email).Select(u => new { u.Id, u.Email }).ToListAsync(cancellationToken);
+        var assignees = staff.Where(s => AccountSeeder.DemoUsers.Any(d => d.Email == s.Email)).Select(s => s.Id).ToList();
+        var queuedBefore = await db.OutboxMessages.MaxAsync(m => (long?)m.Id, cancellationToken) ?? 0;
         Actor ActorFor(string role)
         {
             var email = role == StaffRole.Administrator ? "admin@claimdesk.local" : $"{role.ToLowerInvariant()}@claimdesk.local";
@@ -81,6 +89,7 @@ public sealed partial class DemoData(AppDbContext db, ClaimCommands commands, IL
             var business = random.Bool(0.3f);
             var register = random.WeightedRandom(["complaints", "supplier", "presale", "service"], [0.75f, 0.1f, 0.07f, 0.08f]);
             var lineCount = business ? random.Int(1, 4) : 1;
+            var (firstName, lastName) = (faker.Name.FirstName(), faker.Name.LastName());
             var input = new ClaimInput
             {
                 Register = register,
@@ -93,8 +102,8 @@ public sealed partial class DemoData(AppDbContext db, ClaimCommands commands, IL
                 },
                 Contact = new ContactInput
                 {
-                    Name = faker.Name.FullName(),
-                    Email = faker.Internet.Email().ToLowerInvariant(),
+                    Name = $"{firstName} {lastName}",
+                    Email = faker.Internet.Email(firstName, lastName, czechCustomer ? "example.cz" : "example.pl").ToLowerInvariant(),
                     Phone = czechCustomer ? random.ReplaceNumbers("+420 ### ### ###") : random.ReplaceNumbers("+48 ### ### ###"),
                     Language = czechCustomer ? "cs" : "pl",
                 },
@@ -130,9 +139,18 @@ public sealed partial class DemoData(AppDbContext db, ClaimCommands commands, IL
             }
 
             created++;
+            // Two claims in three go to a demo staff member, the rest wait unassigned, as on a real desk.
+            if (assignees.Count > 0 && random.Bool(0.67f))
+            {
+                await commands.AssignAsync(claim.Id, random.ListItem(assignees), ActorFor(StaffRole.Manager), cancellationToken);
+            }
+
             await AdvanceAsync(claim, workflows[claim.RegisterId], random, ActorFor, cancellationToken);
             db.ChangeTracker.Clear();
         }
+
+        // The history is made up: what it would have sent (confirmations, status mails, texts) goes nowhere.
+        await db.OutboxMessages.Where(m => m.Id > queuedBefore).ExecuteDeleteAsync(cancellationToken);
 
         // The demo users start with a clean notification centre, not three hundred "new claim" notes.
         await db.Notifications.ExecuteUpdateAsync(n => n.SetProperty(x => x.ReadAt, DateTime.UtcNow), cancellationToken);

@@ -23,6 +23,11 @@ public static partial class StartupBanner
         var dataDirectory = app.Services.GetRequiredService<DataDirectory>().Path;
         LogListening(logger, listening, provider, dataDirectory);
         LogSignIn(logger, options.Admin.Email);
+        if (!string.IsNullOrWhiteSpace(options.Smtp.Host) && PublicAddress.Configured(options) is null)
+        {
+            LogNoPublicUrl(logger, PublicAddress.Listening(addresses));
+        }
+
         if (options.Demo)
         {
             var demoUsers = string.Join(", ", AccountSeeder.DemoUsers.Select(u => $"{u.Email} ({u.Role})"));
@@ -35,6 +40,9 @@ public static partial class StartupBanner
 
     [LoggerMessage(EventId = 1011, Level = LogLevel.Information, Message = "Sign in as {Email} with the password from ClaimDesk:Admin:Password, or the one-time password printed when the administrator was created.")]
     private static partial void LogSignIn(ILogger logger, string email);
+
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Warning, Message = "ClaimDesk:Intake:PublicUrl is not set: links in e-mails sent outside a request (deadline reminders) start with {Address}. Set it to the address claimants and staff open ClaimDesk at.")]
+    private static partial void LogNoPublicUrl(ILogger logger, string address);
 
     [LoggerMessage(EventId = 1012, Level = LogLevel.Information, Message = "Demo users: {Users}, password {Password}")]
     private static partial void LogDemo(ILogger logger, string users, string password);

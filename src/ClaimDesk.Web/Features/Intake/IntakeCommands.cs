@@ -223,7 +223,5 @@ public sealed class IntakeCommands(
 
     /// <summary>Links in e-mails start with <c>ClaimDesk:Intake:PublicUrl</c>, or else the request's own address.</summary>
     public static string BaseUrl(ClaimDeskOptions options, HttpRequest request) =>
-        string.IsNullOrWhiteSpace(options.Intake.PublicUrl)
-            ? $"{request.Scheme}://{request.Host}{request.PathBase}"
-            : options.Intake.PublicUrl.Trim().TrimEnd('/');
+        PublicAddress.Configured(options) ?? $"{request.Scheme}://{request.Host}{request.PathBase}";
 }

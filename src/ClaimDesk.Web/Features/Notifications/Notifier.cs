@@ -71,7 +71,7 @@ internal sealed record StaffMember(string Id, string Name, string? Email, string
 /// many rules name them. The staff user who caused the event (<c>actorUserId</c>) is not told of it.
 /// </summary>
 public sealed class Notifier(
-    AppDbContext db, Outbox outbox, TrackingLinks trackingLinks, OrganisationClock clock, IHttpContextAccessor http,
+    AppDbContext db, Outbox outbox, TrackingLinks trackingLinks, OrganisationClock clock, PublicAddress publicAddress,
     IOptions<ClaimDeskOptions> options, Microsoft.Extensions.Caching.Memory.IMemoryCache cache, IStringLocalizerFactory localizers)
 {
     /// <summary>
@@ -277,10 +277,8 @@ public sealed class Notifier(
 
     public static string ClaimPath(long claimId) => string.Create(CultureInfo.InvariantCulture, $"/Claims/{claimId}");
 
-    /// <summary>Links in notifications start with <c>ClaimDesk:Intake:PublicUrl</c>, else the current request's address.</summary>
-    private string BaseUrl() => http.HttpContext?.Request is { } request
-        ? IntakeCommands.BaseUrl(options.Value, request)
-        : (options.Value.Intake.PublicUrl ?? "").Trim().TrimEnd('/');
+    /// <summary>Links in notifications are absolute, within a request or not (the deadline scanner's reminders).</summary>
+    private string BaseUrl() => publicAddress.BaseUrl();
 
     private string Due(DateTime dueAt, CultureInfo culture) => clock.ToLocal(dueAt).ToString("d MMMM yyyy, HH:mm", culture);
 
