@@ -81,7 +81,7 @@ public sealed class BoardTests
         await Assertions.Expect(reason).ToBeVisibleAsync();
         Assert.Equal("in_review", await StatusAsync(app, claims[0].Id));
         await reason.FillAsync("Uszkodzenie mechaniczne z winy użytkownika.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Move" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("board-message")).ToHaveTextAsync("The claim moved to the next status.");
         await Assertions.Expect(page.GetByTestId("column-rejected").GetByTestId($"card-{claims[0].Number}")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("count-rejected")).ToHaveTextAsync("1");
@@ -98,5 +98,57 @@ public sealed class BoardTests
         await Assertions.Expect(technician.GetByTestId("count-accepted")).ToHaveTextAsync("0");
         Assert.Equal("in_review", await StatusAsync(app, claims[1].Id));
         await Infrastructure.Browser.ScreenshotAsync(technician, "board-refused-move");
+    }
+
+    [BrowserFact]
+    public async Task An_operator_moves_a_card_with_the_keyboard_through_its_menu_of_allowed_moves()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = new ClaimDeskFactory(database, kestrel: true);
+        var claims = await InReviewAsync(app, 1);
+        var operatorEmail = await StaffAccounts.CreateAsync(app, StaffRole.Operator, "Olga Operator");
+        await using var browser = await Infrastructure.Browser.LaunchAsync();
+        var page = await SignInAsync(browser, app.ServerAddress, operatorEmail);
+        await page.SetViewportSizeAsync(1280, 800);
+
+        // From the card's link, Tab reaches the card's menu button; Enter opens the menu.
+        var card = page.GetByTestId($"card-{claims[0].Number}");
+        await card.GetByRole(AriaRole.Link, new() { Name = claims[0].Number }).FocusAsync();
+        await page.Keyboard.PressAsync("Tab");
+        var button = page.GetByRole(AriaRole.Button, new() { Name = $"Move {claims[0].Number} to another status" });
+        await Assertions.Expect(button).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(button).ToHaveAttributeAsync("aria-expanded", "true");
+
+        // The menu offers what the workflow allows from in_review, and nothing it does not (in_review itself, closed).
+        var menu = card.Locator("[data-move-menu]");
+        await Assertions.Expect(menu.GetByRole(AriaRole.Button, new() { Name = "Accepted", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(menu.GetByRole(AriaRole.Button, new() { Name = "Rejected", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(menu.GetByRole(AriaRole.Button, new() { Name = "In review", Exact = true })).ToHaveCountAsync(0);
+        await Assertions.Expect(menu.GetByRole(AriaRole.Button, new() { Name = "Closed", Exact = true })).ToHaveCountAsync(0);
+
+        // Arrow keys walk the menu; Enter on "Accepted" performs the move.
+        var accepted = menu.GetByRole(AriaRole.Button, new() { Name = "Accepted", Exact = true });
+        for (var presses = 0; presses < 10 && !await accepted.EvaluateAsync<bool>("e => e === document.activeElement"); presses++)
+        {
+            await page.Keyboard.PressAsync("ArrowDown");
+        }
+
+        await Assertions.Expect(accepted).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByTestId("board-message")).ToHaveTextAsync("The claim moved to the next status.");
+        var moved = page.GetByTestId("column-accepted").GetByTestId($"card-{claims[0].Number}");
+        await Assertions.Expect(moved).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("count-accepted")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.GetByTestId("count-in_review")).ToHaveTextAsync("0");
+        Assert.Equal("accepted", await StatusAsync(app, claims[0].Id));
+
+        // The card keeps the focus and now offers the moves from its new status.
+        await Assertions.Expect(button).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(moved.Locator("[data-move-menu]").GetByRole(AriaRole.Button, new() { Name = "In resolution", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(moved.Locator("[data-move-menu]").GetByRole(AriaRole.Button, new() { Name = "Accepted", Exact = true })).ToHaveCountAsync(0);
+        await Infrastructure.Browser.ScreenshotAsync(page, "board-keyboard-move");
     }
 }

@@ -13,6 +13,9 @@ namespace ClaimDesk.Web.Features.Board;
 /// <summary>The answer to a drag: done (with the new counts), a dialog to fill in, or a refusal to show.</summary>
 public sealed record MoveAnswer(bool Done, string Message, IReadOnlyList<string> Needs, IReadOnlyDictionary<string, int> Counts);
 
+/// <summary>A move a card's menu offers: the target status and its label.</summary>
+public sealed record BoardMove(string To, string Label);
+
 /// <summary>
 /// The kanban board (DESIGN §3.4): the register's statuses as columns. Dragging a card asks the server to perform that
 /// transition; the workflow and the user's role decide, a transition with required fields first asks for them, and a
@@ -21,6 +24,8 @@ public sealed record MoveAnswer(bool Done, string Message, IReadOnlyList<string>
 public sealed class IndexModel(
     AppDbContext db, BoardQueries queries, ClaimCommands commands, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
 {
+    private readonly Dictionary<string, IReadOnlyList<BoardMove>> _moves = [];
+
     public ClaimBoard Board { get; private set; } = null!;
 
     public IReadOnlyList<(string Code, string Name)> Registers { get; private set; } = [];
@@ -86,6 +91,25 @@ public sealed class IndexModel(
                 _ => StatusCodes.Status409Conflict,
             },
         };
+    }
+
+    /// <summary>
+    /// The moves a card in <paramref name="from"/> offers in its menu (the keyboard's way to move it): the workflow's
+    /// transitions from that status the current user's role may perform, in the order of the target statuses.
+    /// </summary>
+    public IReadOnlyList<BoardMove> MovesFrom(string from)
+    {
+        if (!_moves.TryGetValue(from, out var moves))
+        {
+            moves = [.. Board.Workflow.From(from, audit.CurrentActor.Roles)
+                .Select(t => Board.Workflow.Status(t.ToStatus))
+                .OfType<WorkflowStatus>()
+                .OrderBy(s => s.SortOrder)
+                .Select(s => new BoardMove(s.Code, s.StaffLabel.In(Language)))];
+            _moves[from] = moves;
+        }
+
+        return moves;
     }
 
     /// <summary>Whether the current user may move a claim from <paramref name="from"/> to <paramref name="to"/>.</summary>

@@ -1,5 +1,6 @@
-// The kanban board: dragging a card asks the server for that transition. The server decides; a transition that needs
-// a reason opens the dialog first, and a refusal puts the card back where it was, with the server's message.
+// The kanban board: dragging a card, or choosing a move in the card's menu (the keyboard's way), asks the server for
+// that transition. The server decides; a transition that needs a reason opens the dialog first, and a refusal puts the
+// card back where it was, with the server's message.
 (() => {
   const board = document.querySelector('.board');
   if (!board) {
@@ -21,7 +22,32 @@
   };
 
   const putBack = (move) => {
-    move.from.insertBefore(move.item, move.from.children[move.oldIndex] || null);
+    if (move.item.parentNode !== move.from) {
+      move.from.insertBefore(move.item, move.from.children[move.oldIndex] || null);
+    }
+  };
+
+  // A card's menu offers the moves from the status it is in now.
+  const refreshMenu = (item) => {
+    const template = document.querySelector(`template[data-moves-from="${item.dataset.status}"]`);
+    const menu = item.querySelector('[data-move-menu]');
+    menu.replaceChildren(...(template ? template.content.cloneNode(true).children : []));
+    item.querySelector('.board-move').hidden = menu.children.length === 0;
+  };
+
+  // A move chosen in the menu goes to the top of the target column once the server has done it; a target without a
+  // column (a status hidden from queues) takes the card off the board.
+  const land = (move) => {
+    if (move.item.parentNode === move.to) {
+      return;
+    }
+
+    if (move.to.isConnected) {
+      move.to.prepend(move.item);
+      move.item.querySelector('.board-move button').focus();
+    } else {
+      move.item.remove();
+    }
   };
 
   const updateCounts = (counts) => {
@@ -54,6 +80,8 @@
 
     if (answer.done) {
       move.item.dataset.status = move.to.dataset.status;
+      land(move);
+      refreshMenu(move.item);
       show(answer.message, true);
     } else if (answer.needs && answer.needs.length > 0 && !why) {
       waiting = move;
@@ -70,12 +98,31 @@
       group: 'claims',
       animation: 150,
       forceFallback: true,
+      filter: '.board-move',
+      preventOnFilter: false,
       onEnd: (event) => {
         if (event.from !== event.to) {
           send({ item: event.item, from: event.from, oldIndex: event.oldIndex, to: event.to });
         }
       },
     });
+  });
+
+  board.addEventListener('click', (event) => {
+    const choice = event.target.closest('[data-move-to]');
+    if (!choice) {
+      return;
+    }
+
+    const item = choice.closest('.card');
+    const from = item.parentNode;
+    let to = board.querySelector(`.board-cards[data-status="${choice.dataset.moveTo}"]`);
+    if (!to) {
+      to = document.createElement('ol');
+      to.dataset.status = choice.dataset.moveTo;
+    }
+
+    send({ item, from, oldIndex: Array.prototype.indexOf.call(from.children, item), to });
   });
 
   document.getElementById('move-form').addEventListener('submit', (event) => {
