@@ -6,10 +6,19 @@ namespace ClaimDesk.Tests.Infrastructure;
 /// One running app per database provider, started on first use and shared by the tests of the "apps" collection.
 /// Tests that share it use their own users and data, so they do not depend on each other.
 /// </summary>
-public sealed class SharedApps : IAsyncLifetime
+public class SharedApps : IAsyncLifetime
 {
+    private readonly bool _demo;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<DatabaseProvider, (TestDatabase Database, ClaimDeskFactory Factory)> _apps = [];
+
+    public SharedApps()
+        : this(demo: false)
+    {
+    }
+
+    /// <param name="demo">Seed each app's database with <c>--demo</c> data.</param>
+    protected SharedApps(bool demo) => _demo = demo;
 
     public async Task<ClaimDeskFactory> GetAsync(DatabaseProvider provider)
     {
@@ -19,7 +28,7 @@ public sealed class SharedApps : IAsyncLifetime
             if (!_apps.TryGetValue(provider, out var app))
             {
                 var database = await TestDatabase.CreateAsync(provider);
-                var factory = new ClaimDeskFactory(database);
+                var factory = new ClaimDeskFactory(database, demo: _demo);
                 factory.StartServer();
                 app = (database, factory);
                 _apps[provider] = app;

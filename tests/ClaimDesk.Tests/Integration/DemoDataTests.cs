@@ -69,44 +69,5 @@ public sealed class DemoDataTests(DemoDataTests.DemoApps apps) : IClassFixture<D
             || parsed.Host.EndsWith("." + d, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>One app per provider, seeded with <c>--demo</c> once and shared by the tests of this class.</summary>
-    public sealed class DemoApps : IAsyncLifetime
-    {
-        private readonly SemaphoreSlim _gate = new(1, 1);
-        private readonly Dictionary<DatabaseProvider, (TestDatabase Database, ClaimDeskFactory Factory)> _apps = [];
-
-        public async Task<ClaimDeskFactory> GetAsync(DatabaseProvider provider)
-        {
-            await _gate.WaitAsync();
-            try
-            {
-                if (!_apps.TryGetValue(provider, out var app))
-                {
-                    var database = await TestDatabase.CreateAsync(provider);
-                    var factory = new ClaimDeskFactory(database, demo: true);
-                    factory.StartServer();
-                    app = (database, factory);
-                    _apps[provider] = app;
-                }
-
-                return app.Factory;
-            }
-            finally
-            {
-                _gate.Release();
-            }
-        }
-
-        public Task InitializeAsync() => Task.CompletedTask;
-
-        public async Task DisposeAsync()
-        {
-            foreach (var (database, factory) in _apps.Values)
-            {
-                await factory.DisposeAsync();
-                await database.DisposeAsync();
-            }
-
-            _gate.Dispose();
-        }
-    }
+    public sealed class DemoApps() : SharedApps(demo: true);
 }
