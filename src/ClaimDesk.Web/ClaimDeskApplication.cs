@@ -116,6 +116,7 @@ public static class ClaimDeskApplication
         services.AddRazorPages(pages =>
             {
                 pages.RootDirectory = "/Features";
+                pages.Conventions.ConfigureFilter(new PageHandlerCheck());
                 pages.Conventions.AuthorizeFolder("/", AccountServices.StaffPolicy);
                 pages.Conventions.AuthorizeFolder("/Admin", AccountServices.AdministratorPolicy);
                 pages.Conventions.AuthorizePage("/MasterData/Import", AccountServices.MasterDataEditorPolicy);
