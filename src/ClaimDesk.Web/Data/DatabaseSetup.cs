@@ -1,5 +1,6 @@
 using ClaimDesk.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ClaimDesk.Web.Data;
 
@@ -25,6 +26,13 @@ public static class DatabaseSetup
         builder.Services.AddDbContextPool<AppDbContext>((services, db) =>
         {
             Configure(db, provider, connectionString);
+            if (builder.Environment.IsDevelopment())
+            {
+                // A page or batch limited without an order returns rows the database picks; in development (and in
+                // the tests, which run in it) that is an error, not a warning in the log.
+                db.ConfigureWarnings(w => w.Throw(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
+            }
+
             db.AddInterceptors(new Features.Search.ClaimSearchInterceptor(services.GetRequiredService<TimeProvider>()));
         });
         builder.Services.AddScoped<SchemaMigrator>();

@@ -212,9 +212,12 @@ public sealed class ClaimQueries(
 
     /// <summary>
     /// The ids whose count is the grid's total: at most <see cref="CountCap"/> + 1 of them, so that the count stops
-    /// early on a large view and, with a selective filter, reads only the index.
+    /// early on a large view and, with a selective filter, reads only the index. Which ids does not matter for a count,
+    /// but a row limit is always ordered (by the key, which every index holds), so that no query limits rows in an
+    /// order the database picks.
     /// </summary>
-    public IQueryable<long> CountQuery(ClaimFilter filter) => Filtered(filter).Select(c => c.Id).Take(CountCap + 1);
+    public IQueryable<long> CountQuery(ClaimFilter filter) =>
+        Filtered(filter).Select(c => c.Id).OrderBy(id => id).Take(CountCap + 1);
 
     /// <summary>The rows of the grid's page.</summary>
     public IQueryable<ClaimGridRow> PageQuery(ClaimFilter filter)
