@@ -103,13 +103,15 @@ public sealed class PartnerInvitations(
     }
 
     /// <summary>
-    /// Queues a set-password e-mail for an active partner user with this address; for anyone else nothing happens, and
-    /// the caller says the same either way, so the page does not tell who has an account.
+    /// Queues a set-password e-mail for an active user with this address — a partner gets the portal's page, staff the
+    /// staff one; for anyone else nothing happens, and the caller says the same either way, so the page does not tell
+    /// who has an account.
     /// </summary>
     public async Task SendResetAsync(string? email, string baseUrl, CancellationToken cancellationToken = default)
     {
         var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim());
-        if (user is null || user.IsDisabled || !await users.IsInRoleAsync(user, StaffRole.Partner))
+        var roles = user is null || user.IsDisabled ? [] : await users.GetRolesAsync(user);
+        if (user is null || !roles.Any(r => r == StaffRole.Partner || StaffRole.Staff.Contains(r)))
         {
             return;
         }
@@ -126,10 +128,15 @@ public sealed class PartnerInvitations(
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Where a user signs in: partners at the portal's address, everyone else at the staff sign-in.</summary>
+    public async Task<string> SignInPathAsync(AppUser user) =>
+        await users.IsInRoleAsync(user, StaffRole.Partner) ? "/portal/login" : "/Account/Login";
+
     private async Task<string> SetPasswordLinkAsync(AppUser user, string baseUrl)
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        return $"{baseUrl}/portal/set-password?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
+        var page = await users.IsInRoleAsync(user, StaffRole.Partner) ? "/portal/set-password" : "/account/set-password";
+        return $"{baseUrl}{page}?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
     }
 
     private string Organisation => string.IsNullOrWhiteSpace(options.Value.Organisation.Name) ? "ClaimDesk" : options.Value.Organisation.Name.Trim();

@@ -29,11 +29,14 @@ public static class PortalServices
 
     /// <summary>
     /// /Portal pages take the partner policy instead of the staff policy every page gets by default; the sign-in
-    /// alias and the password pages are open.
+    /// alias and the password pages (also under /account for staff) are open.
     /// </summary>
     public static void AddPortalConventions(this PageConventionCollection conventions, long uploadLimit)
     {
         conventions.AddPageRoute("/Account/Login", "portal/login");
+        // Staff reset a forgotten password through the same two pages, at staff addresses.
+        conventions.AddPageRoute("/Portal/ForgotPassword", "account/forgot-password");
+        conventions.AddPageRoute("/Portal/SetPassword", "account/set-password");
         conventions.AddFolderApplicationModelConvention("/Portal", page =>
         {
             foreach (var staff in page.EndpointMetadata.OfType<AuthorizeAttribute>().Where(a => a.Policy == AccountServices.StaffPolicy).ToList())

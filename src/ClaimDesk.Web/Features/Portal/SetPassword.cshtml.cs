@@ -6,8 +6,12 @@ using Microsoft.Extensions.Localization;
 
 namespace ClaimDesk.Web.Features.Portal;
 
-/// <summary>The page an invitation or a reset e-mail opens: the partner chooses a password (Identity's reset token), then signs in.</summary>
-public sealed class SetPasswordModel(UserManager<AppUser> users, AuditTrail audit, AppDbContext db, IStringLocalizer<SharedResource> localizer)
+/// <summary>
+/// The page an invitation or a reset e-mail opens: the partner or staff member chooses a password (Identity's reset
+/// token), then signs in on their own sign-in page.
+/// </summary>
+public sealed class SetPasswordModel(
+    UserManager<AppUser> users, PartnerInvitations invitations, AuditTrail audit, AppDbContext db, IStringLocalizer<SharedResource> localizer)
     : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "user")]
@@ -49,9 +53,17 @@ public sealed class SetPasswordModel(UserManager<AppUser> users, AuditTrail audi
             return Page();
         }
 
-        audit.Record(new Core.Claims.Change(PartnerInvitations.EntityType, user!.Id, "password_set"), new Core.Claims.Actor(Core.Claims.Actor.UserKind, user.Id, user.Email ?? "", [Core.Security.StaffRole.Partner]));
+        if (user!.MustChangePassword)
+        {
+            // A password chosen through the e-mailed link is the user's own, not a generated one.
+            user.MustChangePassword = false;
+            await users.UpdateAsync(user);
+        }
+
+        var roles = await users.GetRolesAsync(user);
+        audit.Record(new Core.Claims.Change(PartnerInvitations.EntityType, user.Id, "password_set"), new Core.Claims.Actor(Core.Claims.Actor.UserKind, user.Id, user.Email ?? "", [.. roles]));
         await db.SaveChangesAsync(HttpContext.RequestAborted);
         TempData["Status"] = localizer["Your password is set. Sign in with your e-mail address."].Value;
-        return Redirect("/portal/login");
+        return Redirect(await invitations.SignInPathAsync(user));
     }
 }
