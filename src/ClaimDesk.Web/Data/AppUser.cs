@@ -10,6 +10,12 @@ public sealed class AppUser : IdentityUser
     /// <summary>The user's own UI language (<c>en</c>, <c>pl</c>, <c>cs</c>), applied at sign-in.</summary>
     public string Language { get; set; } = "en";
 
+    /// <summary>
+    /// When the user (in the language switcher) or an administrator (on the user's page) chose <see cref="Language"/>;
+    /// null until then, and a sign-in keeps the language of the page the user signed in on.
+    /// </summary>
+    public DateTime? LanguageChosenAt { get; set; }
+
     /// <summary>A disabled user cannot sign in; existing sessions end at the next security-stamp check.</summary>
     public bool IsDisabled { get; set; }
 

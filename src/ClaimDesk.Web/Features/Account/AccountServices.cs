@@ -48,6 +48,7 @@ public static class AccountServices
             .AddPolicy(MasterDataEditorPolicy, policy => policy.RequireRole(StaffRole.MasterDataEditors));
 
         services.AddScoped<AccountSeeder>();
+        services.AddScoped<UserLanguages>();
         services.AddScoped<ClaimDesk.Web.Features.Admin.Users.UserAdministration>();
     }
 

@@ -9,7 +9,8 @@ using Microsoft.Extensions.Localization;
 namespace ClaimDesk.Web.Features.Account;
 
 public sealed class LoginModel(
-    SignInManager<AppUser> signInManager, UserManager<AppUser> users, IStringLocalizer<SharedResource> localizer) : PageModel
+    SignInManager<AppUser> signInManager, UserManager<AppUser> users, UserLanguages languages, IStringLocalizer<SharedResource> localizer)
+    : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -65,8 +66,9 @@ public sealed class LoginModel(
             return Page();
         }
 
-        LocalizationSetup.SetLanguageCookie(Response, user!.Language);
-        if (user.MustChangePassword)
+        var pageLanguage = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        LocalizationSetup.SetLanguageCookie(Response, await languages.AtSignInAsync(user!, pageLanguage));
+        if (user!.MustChangePassword)
         {
             return RedirectToPage("/Account/ChangePassword");
         }

@@ -78,6 +78,7 @@ public sealed class PartnerInvitations(
         var user = new AppUser
         {
             UserName = email, Email = email, EmailConfirmed = true, DisplayName = name!, Language = language,
+            LanguageChosenAt = clock.GetUtcNow().UtcDateTime,
             CustomerId = customer!.Id, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         var created = await users.CreateAsync(user);

@@ -31,6 +31,7 @@ public sealed class UserAdministration(
             EmailConfirmed = true,
             DisplayName = form.DisplayName.Trim(),
             Language = form.Language,
+            LanguageChosenAt = clock.GetUtcNow().UtcDateTime,
             MustChangePassword = form.MustChangePassword,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
@@ -84,7 +85,12 @@ public sealed class UserAdministration(
 
         var wasDisabled = user.IsDisabled;
         user.DisplayName = form.DisplayName.Trim();
-        user.Language = form.Language;
+        if (user.Language != form.Language)
+        {
+            user.Language = form.Language;
+            user.LanguageChosenAt = clock.GetUtcNow().UtcDateTime;
+        }
+
         user.IsDisabled = form.IsDisabled;
         user.MustChangePassword = form.MustChangePassword;
         var result = await users.SetEmailAsync(user, email);
