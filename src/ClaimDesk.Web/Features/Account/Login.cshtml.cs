@@ -66,7 +66,9 @@ public sealed class LoginModel(
             return Page();
         }
 
-        var pageLanguage = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        // The page's language counts when the visitor's cookie or browser asked for it, not when it is the default.
+        var requested = HttpContext.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>();
+        var pageLanguage = requested?.Provider is null ? null : requested.RequestCulture.UICulture.TwoLetterISOLanguageName;
         LocalizationSetup.SetLanguageCookie(Response, await languages.AtSignInAsync(user!, pageLanguage));
         if (user!.MustChangePassword)
         {

@@ -15,10 +15,13 @@ public sealed class UserLanguages(UserManager<AppUser> users, AuditTrail audit, 
 {
     private const string Entity = "user";
 
-    /// <summary>The language the interface takes after <paramref name="user"/> signed in on a page in <paramref name="pageLanguage"/>.</summary>
-    public async Task<string> AtSignInAsync(AppUser user, string pageLanguage)
+    /// <summary>
+    /// The language the interface takes after <paramref name="user"/> signed in on a page in <paramref name="pageLanguage"/>
+    /// (null when the page showed the default language because nobody asked for one).
+    /// </summary>
+    public async Task<string> AtSignInAsync(AppUser user, string? pageLanguage)
     {
-        if (user.LanguageChosenAt is null && Language.IsSupported(pageLanguage) && pageLanguage != user.Language)
+        if (user.LanguageChosenAt is null && pageLanguage is not null && Language.IsSupported(pageLanguage) && pageLanguage != user.Language)
         {
             audit.Record(new Change(Entity, user.Id, "updated", "language", user.Language, pageLanguage), ActorOf(user));
             user.Language = pageLanguage;
