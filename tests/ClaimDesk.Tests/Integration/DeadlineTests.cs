@@ -78,7 +78,7 @@ public sealed class DeadlineTests
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
-    public async Task A_Polish_consumer_complaint_without_a_response_alarms_the_managers_once_on_day_12_and_shows_as_deemed_accepted_risk(DatabaseProvider provider)
+    public async Task A_Polish_consumer_complaint_without_a_response_alarms_the_managers_once_on_day_12_and_shows_as_at_risk_until_the_deadline_passes_then_as_deemed_accepted(DatabaseProvider provider)
     {
         await using var node = await DeadlineApp.StartAsync(provider);
         var managerEmail = await StaffAccounts.CreateAsync(node.Mail.App, StaffRole.Manager, "Marek Manager", "pl");
@@ -103,6 +103,16 @@ public sealed class DeadlineTests
         Assert.Equal("1", dashboard.QuerySelector("[data-testid=deemed-risk-count]")!.TextContent.Trim());
         var item = dashboard.QuerySelector($"[data-testid=deemed-risk] [data-claim='{claim.Number}'] a")!;
         Assert.Equal($"/Claims/{claim.Id}", item.GetAttribute("href"));
+        Assert.Equal("0", dashboard.QuerySelector("[data-testid=deemed-accepted-count]")!.TextContent.Trim());
+
+        // Day 15 without a response: the claim is deemed accepted; it leaves the risk list for the "deemed accepted" one.
+        node.MoveTo(StartOfDay(received.AddDays(15)).AddMinutes(1));
+        await node.ScanAsync();
+        var late = await node.DashboardAsync(managerEmail);
+        Assert.Equal("0", late.QuerySelector("[data-testid=deemed-risk-count]")!.TextContent.Trim());
+        Assert.Equal("1", late.QuerySelector("[data-testid=deemed-accepted-count]")!.TextContent.Trim());
+        Assert.NotNull(late.QuerySelector($"[data-testid=deemed-accepted] [data-claim='{claim.Number}'] a"));
+        Assert.Equal("Ryzyko uznania z mocy prawa", late.QuerySelector("[data-testid=deemed-risk] h3")!.TextContent.Trim());
     }
 
     [PostgresFact]

@@ -13,7 +13,12 @@ public sealed record DeadlineListItem(long ClaimId, string Number, string Contac
 
 public sealed record DeadlineList(int Count, IReadOnlyList<DeadlineListItem> Items);
 
-public sealed record DeadlineDashboard(DeadlineList DueToday, DeadlineList Overdue, DeadlineList DeemedAcceptanceRisk);
+/// <param name="DueToday">Claims with a deadline due today.</param>
+/// <param name="Overdue">Claims with a breached deadline whose milestone is still missing.</param>
+/// <param name="DeemedAcceptanceRisk">Claims nearing the deemed-acceptance deadline (past the alarm day, still running).</param>
+/// <param name="DeemedAccepted">Claims whose deemed-acceptance deadline passed without a decision: already deemed accepted.</param>
+public sealed record DeadlineDashboard(
+    DeadlineList DueToday, DeadlineList Overdue, DeadlineList DeemedAcceptanceRisk, DeadlineList DeemedAccepted);
 
 /// <summary>What a statutory rule gives the claimant, for the tracking page: what must happen by when.</summary>
 public sealed record StatutoryDate(DeadlineMeasure Measure, DateTime DueAt);
@@ -49,6 +54,7 @@ public sealed class DeadlineQueries(AppDbContext db, OrganisationClock clock, IO
         var dayStart = StartOfDay(clock.Zone, today);
         var dayEnd = StartOfDay(clock.Zone, today.AddDays(1));
         var cutoff = AlarmCutoff(clock.Zone, today, options.Value.Deadlines.AlarmDay);
+        var now = clock.UtcNow;
         var deemed = DeemedAcceptanceRules.ToList();
         var rows = Open();
         return new DeadlineDashboard(
@@ -58,9 +64,11 @@ public sealed class DeadlineQueries(AppDbContext db, OrganisationClock clock, IO
                     || ((x.Deadline.Kind == DeadlineKind.StatutoryResponse || x.Deadline.Kind == DeadlineKind.SlaDecision) && x.Claim.DecidedAt == null)
                     || ((x.Deadline.Kind == DeadlineKind.StatutoryResolution || x.Deadline.Kind == DeadlineKind.SlaResolution) && x.Claim.ResolvedAt == null))),
                 cancellationToken),
-            await ListAsync(rows.Where(x => deemed.Contains(x.Deadline.RuleId)
-                && ((x.Deadline.State == DeadlineState.Running && x.Claim.ReceivedAt < cutoff)
-                    || (x.Deadline.State == DeadlineState.Breached && x.Claim.DecidedAt == null))), cancellationToken));
+            await ListAsync(rows.Where(x => deemed.Contains(x.Deadline.RuleId) && x.Deadline.State == DeadlineState.Running
+                && x.Claim.ReceivedAt < cutoff && x.Deadline.DueAt >= now), cancellationToken),
+            await ListAsync(rows.Where(x => deemed.Contains(x.Deadline.RuleId) && x.Claim.DecidedAt == null
+                && (x.Deadline.State == DeadlineState.Breached || (x.Deadline.State == DeadlineState.Running && x.Deadline.DueAt < now))),
+                cancellationToken));
     }
 
     /// <summary>
