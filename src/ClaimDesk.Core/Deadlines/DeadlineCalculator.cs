@@ -81,7 +81,7 @@ public sealed class DeadlineCalculator
     private IEnumerable<(DeadlineRule Rule, ClaimDeadline Deadline)> Statutory(DeadlineFacts facts, DateTime now)
     {
         var governing = StatutoryRules.Governing(
-            _rules, facts.Jurisdiction, facts.CustomerType, facts.LegalBasis, facts.ReferenceDate(_zone));
+            _rules, facts.RegisterKind, facts.Jurisdiction, facts.CustomerType, facts.LegalBasis, facts.ReferenceDate(_zone));
         foreach (var rule in governing)
         {
             var start = rule.Starts == ClockStart.GoodsReceived ? facts.GoodsReceivedAt : facts.ReceivedAt;

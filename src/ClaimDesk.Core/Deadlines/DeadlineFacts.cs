@@ -17,6 +17,9 @@ public sealed record DeadlineFacts
 
     public required LegalBasis LegalBasis { get; init; }
 
+    /// <summary>What the claim's register holds: statutory complaint rules govern customer complaints only.</summary>
+    public required Registers.RegisterKind RegisterKind { get; init; }
+
     /// <summary>When the contract was made: chooses the version of a statutory rule.</summary>
     public DateOnly? ContractDate { get; init; }
 

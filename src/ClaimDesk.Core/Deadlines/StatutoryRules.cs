@@ -73,8 +73,16 @@ public static class StatutoryRules
     public static IReadOnlyList<DeadlineRule> All { get; } =
         [PlConsumerResponse2023, PlConsumerResponse2017, PlGuarantee, CzConsumerResolution];
 
+    /// <summary>
+    /// Whether statutory complaint rules can govern a claim of a register of <paramref name="kind"/>: only customer
+    /// complaints have a claimant the law protects. A claim to a supplier is our own demand on a business, a pre-sale
+    /// defect has no claimant at all, and a paid repair is a service contract, not a complaint about goods sold.
+    /// </summary>
+    public static bool ApplyIn(Registers.RegisterKind kind) => kind == Registers.RegisterKind.Complaints;
+
     /// <summary>The rules of <paramref name="rules"/> that govern a claim with these facts, in catalogue order.</summary>
     public static IReadOnlyList<DeadlineRule> Governing(
-        IEnumerable<DeadlineRule> rules, Jurisdiction jurisdiction, CustomerType customerType, LegalBasis legalBasis, DateOnly referenceDate) =>
-        [.. rules.Where(r => r.Governs(jurisdiction, customerType, legalBasis, referenceDate))];
+        IEnumerable<DeadlineRule> rules, Registers.RegisterKind registerKind, Jurisdiction jurisdiction, CustomerType customerType,
+        LegalBasis legalBasis, DateOnly referenceDate) =>
+        ApplyIn(registerKind) ? [.. rules.Where(r => r.Governs(jurisdiction, customerType, legalBasis, referenceDate))] : [];
 }

@@ -115,6 +115,35 @@ public sealed class DeadlineTests
         Assert.Equal("Ryzyko uznania z mocy prawa", late.QuerySelector("[data-testid=deemed-risk] h3")!.TextContent.Trim());
     }
 
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_pre_sale_claim_and_a_supplier_claim_carry_no_statutory_deadline_and_raise_no_deemed_acceptance_alarm(DatabaseProvider provider)
+    {
+        await using var node = await DeadlineApp.StartAsync(provider);
+        var managerEmail = await StaffAccounts.CreateAsync(node.Mail.App, StaffRole.Manager, "Marek Manager", "pl");
+        var presale = await node.CreateClaimAsync(ApiClients.NewClaim(register: "presale"));
+        var supplier = await node.CreateClaimAsync(ApiClients.NewClaim(register: "supplier"));
+        var complaint = await node.CreateClaimAsync(ApiClients.NewClaim());
+        var received = LocalDate(node.Now);
+
+        foreach (var claim in new[] { presale, supplier })
+        {
+            Assert.DoesNotContain(await node.DeadlinesAsync(claim.Id), d => StatutoryRules.All.Any(r => r.Id == d.RuleId));
+        }
+
+        Assert.Contains(await node.DeadlinesAsync(complaint.Id), d => d.RuleId == "PL-CONS-RESP-2023");
+
+        // Day 12 and day 15: only the customer complaint alarms and shows on the dashboard.
+        node.MoveTo(StartOfDay(received.AddDays(12)).AddMinutes(1));
+        Assert.Equal(1, (await node.ScanAsync()).Alarms);
+        var alarm = Assert.Single(await node.NotificationsAsync(NotificationEvent.DeemedAcceptanceRisk));
+        Assert.Contains(complaint.Number, alarm.Title, StringComparison.Ordinal);
+        node.MoveTo(StartOfDay(received.AddDays(15)).AddMinutes(1));
+        await node.ScanAsync();
+        var dashboard = await node.DashboardAsync(managerEmail);
+        Assert.Equal([complaint.Number], dashboard.QuerySelectorAll("[data-testid=deemed-accepted] [data-claim]").Select(e => e.GetAttribute("data-claim")));
+        Assert.Single(await node.NotificationsAsync(NotificationEvent.DeemedAcceptanceRisk));
+    }
+
     [PostgresFact]
     public async Task Two_nodes_scanning_at_once_on_one_PostgreSQL_send_each_reminder_and_escalation_once()
     {

@@ -3,6 +3,7 @@ using ClaimDesk.Core.Claims;
 using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Customers;
 using ClaimDesk.Core.Deadlines;
+using ClaimDesk.Core.Registers;
 using ClaimDesk.Web.Data;
 using ClaimDesk.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,8 @@ public sealed class ClaimDeadlines(
 
     private const string ReferenceKey = "claimdesk:deadline-reference";
 
-    private sealed record Reference(DeadlineCalculator Calculator, HashSet<(int RegisterId, string Code)> Hidden, Dictionary<int, string> Registers);
+    private sealed record Reference(
+        DeadlineCalculator Calculator, HashSet<(int RegisterId, string Code)> Hidden, Dictionary<int, (string Code, RegisterKind Kind)> Registers);
 
     /// <summary>Drops the cached policies, after an administrator changed one.</summary>
     public static void Forget(Microsoft.Extensions.Caching.Memory.IMemoryCache cache) => cache.Remove(ReferenceKey);
@@ -128,9 +130,11 @@ public sealed class ClaimDeadlines(
     private DeadlineFacts Facts(
         Claim claim, Reference reference, string? tier, IEnumerable<DateOnly> savedPurchaseDates, IEnumerable<StatusEntered> savedTimeline)
     {
-        claim.Jurisdiction ??= JurisdictionOf(reference.Registers.GetValueOrDefault(claim.RegisterId));
+        var register = reference.Registers.TryGetValue(claim.RegisterId, out var known) ? known : ((string Code, RegisterKind Kind)?)null;
+        claim.Jurisdiction ??= JurisdictionOf(register?.Code);
         return new DeadlineFacts
         {
+            RegisterKind = register?.Kind ?? RegisterKind.Complaints,
             Jurisdiction = claim.Jurisdiction.Value,
             CustomerType = claim.CustomerType,
             LegalBasis = claim.LegalBasis,
@@ -293,7 +297,7 @@ public sealed class ClaimDeadlines(
             var hidden = (await db.WorkflowStatuses.AsNoTracking().Where(s => s.HiddenFromQueues)
                     .Select(s => new { s.RegisterId, s.Code }).ToListAsync(cancellationToken))
                 .Select(s => (s.RegisterId, s.Code)).ToHashSet();
-            var registers = await db.Registers.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Code, cancellationToken);
+            var registers = await db.Registers.AsNoTracking().ToDictionaryAsync(r => r.Id, r => (r.Code, r.Kind), cancellationToken);
             return new Reference(new DeadlineCalculator(clock.Zone, [.. policies.Select(p => p.ToPolicy())]), hidden, registers);
         }))!;
 

@@ -1,5 +1,6 @@
 using ClaimDesk.Core.Claims;
 using ClaimDesk.Core.Deadlines;
+using ClaimDesk.Core.Registers;
 
 namespace ClaimDesk.Tests.Unit.Deadlines;
 
@@ -21,8 +22,9 @@ internal static class DeadlineSetup
 
     public static DeadlineFacts Claim(
         DateTime receivedAt, Jurisdiction jurisdiction = Jurisdiction.Pl, CustomerType customerType = CustomerType.Consumer,
-        LegalBasis legalBasis = LegalBasis.Conformity) => new()
+        LegalBasis legalBasis = LegalBasis.Conformity, RegisterKind registerKind = RegisterKind.Complaints) => new()
         {
+            RegisterKind = registerKind,
             Jurisdiction = jurisdiction,
             CustomerType = customerType,
             LegalBasis = legalBasis,

@@ -1,5 +1,6 @@
 using ClaimDesk.Core.Claims;
 using ClaimDesk.Core.Deadlines;
+using ClaimDesk.Core.Registers;
 using static ClaimDesk.Tests.Unit.Deadlines.DeadlineSetup;
 
 namespace ClaimDesk.Tests.Unit.Deadlines;
@@ -215,5 +216,18 @@ public sealed class StatutoryDeadlineTests
         Assert.Equal(DeemedAcceptanceRisk.None, Subject.DeemedAcceptance(Claim(Local(2026, 12, 20), Jurisdiction.Cz), late));
         Assert.Equal(DeemedAcceptanceRisk.None,
             Subject.DeemedAcceptance(Claim(Local(2026, 12, 20), customerType: CustomerType.Business), late));
+    }
+
+    [Theory]
+    [InlineData(RegisterKind.Supplier)]
+    [InlineData(RegisterKind.Presale)]
+    [InlineData(RegisterKind.Service)]
+    public void Claims_outside_customer_complaints_get_no_statutory_deadline_and_no_deemed_acceptance(RegisterKind kind)
+    {
+        var facts = Claim(Local(2026, 12, 20), registerKind: kind);
+
+        Assert.DoesNotContain(Subject.Compute(facts, Local(2026, 12, 21)), d => d.Kind is DeadlineKind.StatutoryResponse or DeadlineKind.StatutoryResolution);
+        Assert.Equal(DeemedAcceptanceRisk.None, Subject.DeemedAcceptance(facts, Local(2027, 2, 1)));
+        Assert.Contains(Subject.Compute(Claim(Local(2026, 12, 20)), Local(2026, 12, 21)), d => d.RuleId == "PL-CONS-RESP-2023");
     }
 }
