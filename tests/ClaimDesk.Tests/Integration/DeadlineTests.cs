@@ -144,6 +144,41 @@ public sealed class DeadlineTests
         Assert.Single(await node.NotificationsAsync(NotificationEvent.DeemedAcceptanceRisk));
     }
 
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task The_schema_script_removes_statutory_deadlines_wrongly_given_to_pre_sale_claims_with_history_and_a_new_next_due_time(
+        DatabaseProvider provider)
+    {
+        await using var node = await DeadlineApp.StartAsync(provider);
+        var presale = await node.CreateClaimAsync(ApiClients.NewClaim(register: "presale"));
+        var complaint = await node.CreateClaimAsync(ApiClients.NewClaim());
+        var sla = Assert.Single(await node.DeadlinesAsync(presale.Id));
+        var wrongDue = new DateTime(node.Now.Ticks - (node.Now.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc).AddDays(3);
+
+        // The data as the earlier version left it: PL-CONS-RESP on the pre-sale claim, due before its SLA deadline.
+        await node.Mail.QueryAsync(async db =>
+        {
+            db.ClaimDeadlines.Add(new StoredDeadline
+            {
+                ClaimId = presale.Id, Kind = DeadlineKind.StatutoryResponse, RuleId = "PL-CONS-RESP-2023", DueAt = wrongDue, State = DeadlineState.Running,
+            });
+            var claim = await db.Claims.SingleAsync(c => c.Id == presale.Id);
+            claim.NextDueAt = wrongDue;
+            return await db.SaveChangesAsync();
+        });
+        var complaintBefore = await node.DeadlinesAsync(complaint.Id);
+
+        var script = SchemaScript.For(provider).Single(s => s.Name.EndsWith("statutory_scope", StringComparison.Ordinal));
+        await node.Mail.QueryAsync(db => db.Database.ExecuteSqlRawAsync(script.Sql));
+
+        Assert.Equal([sla], await node.DeadlinesAsync(presale.Id));
+        Assert.Equal(complaintBefore, await node.DeadlinesAsync(complaint.Id));
+        var nextDue = await node.Mail.QueryAsync(db => db.Claims.Where(c => c.Id == presale.Id).Select(c => c.NextDueAt).SingleAsync());
+        Assert.Equal(sla.DueAt, nextDue!.Value, TimeSpan.FromMilliseconds(1));
+        var removal = (await node.DeadlineHistoryAsync(presale.Id))[^1];
+        Assert.Equal((Actor.SystemKind, ClaimDeadlines.Describe("PL-CONS-RESP-2023", wrongDue, DeadlineState.Running), (string?)null),
+            (removal.ActorType, removal.OldValue, removal.NewValue));
+    }
+
     [PostgresFact]
     public async Task Two_nodes_scanning_at_once_on_one_PostgreSQL_send_each_reminder_and_escalation_once()
     {
