@@ -31,6 +31,7 @@ public sealed partial class FirstSignInTests
         await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Welcome, Administrator" })).ToBeVisibleAsync();
         await Infrastructure.Browser.ScreenshotAsync(admin, "dashboard-administrator");
 
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Administration" }).ClickAsync();
         await admin.GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
         await admin.GetByRole(AriaRole.Link, new() { Name = "New user" }).ClickAsync();
         await admin.GetByLabel("E-mail").FillAsync("olga.operator@example.com");

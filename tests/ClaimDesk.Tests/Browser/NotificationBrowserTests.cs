@@ -66,6 +66,7 @@ public sealed class NotificationBrowserTests
         await page.GetByLabel("Password").FillAsync(ClaimDeskFactory.AdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
+        await page.GetByRole(AriaRole.Button, new() { Name = "Administration" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Notifications", Exact = true }).First.ClickAsync();
         await page.GetByTestId("templates").GetByRole(AriaRole.Row, new() { Name = "Status changed SMS" }).GetByRole(AriaRole.Link, new() { Name = "EN" }).ClickAsync();
         await page.GetByLabel("Text").FillAsync("Hi {customer}, {number} is now {customer_status}.");

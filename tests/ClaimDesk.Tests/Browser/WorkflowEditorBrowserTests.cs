@@ -19,6 +19,7 @@ public sealed class WorkflowEditorBrowserTests
         await page.GetByLabel("Password").FillAsync(ClaimDeskFactory.AdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
+        await page.GetByRole(AriaRole.Button, new() { Name = "Administration" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Registers" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "service", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add status" }).ClickAsync();
