@@ -79,6 +79,8 @@ public static class ClaimModel
             claim.Property(c => c.Category).HasCode().HasMaxLength(20);
             claim.Property(c => c.RequestedRemedy).HasCode().HasMaxLength(20);
             claim.Property(c => c.DeliveryMethod).HasCode().HasMaxLength(20);
+            claim.Property(c => c.PickupAddress).HasMaxLength(ClaimLimits.Address);
+            claim.Property(c => c.ParcelLockerId).HasMaxLength(ClaimLimits.ParcelLockerId);
             claim.Property(c => c.Priority).HasCode().HasMaxLength(10);
             claim.Property(c => c.Decision).HasCode().HasMaxLength(20);
             claim.Property(c => c.Status).HasMaxLength(40);

@@ -127,6 +127,16 @@ public sealed class IntakeMails(
             (localizer["How the goods reach us"], localizer[CodeLabels.Of(claim.DeliveryMethod)]),
             (localizer["Contact for the outcome"], string.Join(", ", contact.Where(c => !string.IsNullOrWhiteSpace(c)))),
         ];
+        if (claim.PickupAddress is { } pickup)
+        {
+            rows.Insert(rows.Count - 1, (localizer["Pickup address"], pickup));
+        }
+
+        if (claim.ParcelLockerId is { } locker)
+        {
+            rows.Insert(rows.Count - 1, (localizer["Parcel locker id"], locker));
+        }
+
         if (!string.IsNullOrWhiteSpace(claim.Description))
         {
             rows.Add((localizer["Notes"], claim.Description));
