@@ -21,6 +21,7 @@ public static class ClaimModel
             register.HasIndex(r => r.Code).IsUnique();
             register.Property(r => r.Kind).HasCode().HasMaxLength(20);
             register.Property(r => r.NumberingPattern).HasMaxLength(60);
+            register.Property(r => r.AcknowledgesIntake).HasDefaultValue(false);
             Text(register.ComplexProperty(r => r.Name), 200);
             register.Ignore(r => r.Workflow);
             register.HasMany(r => r.Statuses).WithOne().HasForeignKey(s => s.RegisterId).OnDelete(DeleteBehavior.Cascade);

@@ -139,7 +139,7 @@ public sealed partial class DemoData(AppDbContext db, ClaimCommands commands, IL
             };
             // Received over the last four weeks, so that the dashboard shows deadlines due, overdue and at risk.
             var receivedAt = DateTime.UtcNow.AddMinutes(-random.Int(10, 28 * 24 * 60));
-            var (claim, errors) = await commands.CreateAsync(input, ActorFor(StaffRole.Operator), receivedAt, cancellationToken);
+            var (claim, errors) = await commands.CreateAsync(input, ActorFor(StaffRole.Operator), receivedAt, acknowledge: false, cancellationToken);
             if (claim is null)
             {
                 throw new InvalidOperationException("Demo claim refused: " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));
