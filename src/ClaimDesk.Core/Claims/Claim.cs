@@ -52,6 +52,12 @@ public sealed class Claim
 
     public DeliveryMethod DeliveryMethod { get; set; }
 
+    /// <summary>Where the courier collects the goods, one line per line (courier pickup only).</summary>
+    public string? PickupAddress { get; set; }
+
+    /// <summary>The parcel locker the goods are posted from, upper-cased (parcel locker only).</summary>
+    public string? ParcelLockerId { get; set; }
+
     public string? Description { get; set; }
 
     public string Status { get; set; } = "";
@@ -152,6 +158,8 @@ public sealed class Claim
             Category = draft.Category,
             RequestedRemedy = draft.RequestedRemedy,
             DeliveryMethod = draft.DeliveryMethod,
+            PickupAddress = draft.PickupAddress,
+            ParcelLockerId = draft.ParcelLockerId,
             Description = draft.Description,
             Priority = draft.Priority,
             Status = draft.InitialStatus ?? initialStatus,

@@ -15,6 +15,8 @@ public static class ClaimLimits
     public const int ProductName = 300;
     public const int LongText = 10_000;
     public const int Reason = 2_000;
+    public const int Address = 500;
+    public const int ParcelLockerId = 20;
     public const int MaxLines = 200;
     public const decimal MaxQuantity = 1_000_000m;
     public const decimal MaxUnitPrice = 100_000_000m;
@@ -32,6 +34,13 @@ public sealed record ClaimInput
     public string? Category { get; init; }
     public string? RequestedRemedy { get; init; }
     public string? DeliveryMethod { get; init; }
+
+    /// <summary>Where the courier collects the goods, one line per line; required for courier pickup, else ignored.</summary>
+    public string? PickupAddress { get; init; }
+
+    /// <summary>The parcel locker the goods are posted from (InPost <c>KRA01M</c>, a Zásilkovna number); required for a parcel locker, else ignored.</summary>
+    public string? ParcelLockerId { get; init; }
+
     public string? Priority { get; init; }
     public string? Description { get; init; }
     public IReadOnlyList<ClaimLineInput>? Lines { get; init; }
@@ -96,6 +105,12 @@ public sealed record ClaimDraft(
     public string? InitialStatus { get; init; }
 
     public DateTime? ReceivedAt { get; init; }
+
+    /// <summary>Where the courier collects the goods (courier pickup only).</summary>
+    public string? PickupAddress { get; init; }
+
+    /// <summary>The parcel locker's id, upper-cased (parcel locker only).</summary>
+    public string? ParcelLockerId { get; init; }
 }
 
 /// <summary>A field-level problem: the field's path (<c>lines[1].quantity</c>), an English message key and its arguments.</summary>
@@ -128,6 +143,7 @@ public static class ClaimValidator
         var remedy = Code<RequestedRemedy>(input.RequestedRemedy, "requestedRemedy", errors, null);
         var delivery = Code<DeliveryMethod>(input.DeliveryMethod, "deliveryMethod", errors, null);
         var priority = Code<Priority>(input.Priority, "priority", errors, Claims.Priority.Normal);
+        var (pickupAddress, lockerId) = DeliveryDetails(input, delivery, errors);
 
         var contact = input.Contact ?? new ContactInput();
         var customer = input.Customer ?? new CustomerInput();
@@ -226,7 +242,45 @@ public static class ClaimValidator
 
         return (new ClaimDraft(register, channel!.Value, customerCode, customerName, taxId, contactName!, email, phone, language,
             preferred!.Value, customerType!.Value, legalBasis!.Value, category!.Value, remedy!.Value, delivery!.Value,
-            priority!.Value, description, lines), errors);
+            priority!.Value, description, lines) { PickupAddress = pickupAddress, ParcelLockerId = lockerId }, errors);
+    }
+
+    /// <summary>
+    /// Courier pickup needs the address to collect from, a parcel locker its id (3–20 letters, digits or hyphens, kept
+    /// upper-cased: InPost <c>KRA01M</c>, Zásilkovna <c>12345</c>); what another delivery method was sent with is dropped.
+    /// </summary>
+    private static (string? PickupAddress, string? ParcelLockerId) DeliveryDetails(ClaimInput input, DeliveryMethod? delivery, List<FieldError> errors)
+    {
+        if (delivery == Claims.DeliveryMethod.CourierPickup)
+        {
+            var address = Text(input.PickupAddress, "pickupAddress", ClaimLimits.Address, errors, required: false);
+            if (address is null && string.IsNullOrWhiteSpace(input.PickupAddress))
+            {
+                errors.Add(new("pickupAddress", "Give the address the courier collects the goods from."));
+            }
+
+            return (address?.ReplaceLineEndings("\n"), null);
+        }
+
+        if (delivery == Claims.DeliveryMethod.ParcelLocker)
+        {
+            var id = input.ParcelLockerId?.Trim().ToUpperInvariant();
+            if (string.IsNullOrEmpty(id))
+            {
+                errors.Add(new("parcelLockerId", "Give the id of the parcel locker you send the goods from."));
+                return (null, null);
+            }
+
+            if (id.Length is < 3 or > ClaimLimits.ParcelLockerId || !id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+            {
+                errors.Add(new("parcelLockerId", "A parcel locker id has 3 to 20 letters, digits or hyphens (for example KRA01M)."));
+                return (null, null);
+            }
+
+            return (null, id);
+        }
+
+        return (null, null);
     }
 
     private static TEnum? Code<TEnum>(string? code, string field, List<FieldError> errors, TEnum? fallback)

@@ -19,6 +19,12 @@ public sealed class Register
 
     public string NumberingPattern { get; set; } = NumberPattern.Default;
 
+    /// <summary>
+    /// Whether a claim recorded by staff, through the API or in the portal e-mails the claimant its number, a tracking
+    /// link and the written intake confirmation (CZ-CONS-CONFIRM), as web intake does; on for <c>complaints</c>.
+    /// </summary>
+    public bool AcknowledgesIntake { get; set; }
+
     public List<WorkflowStatus> Statuses { get; set; } = [];
 
     public List<WorkflowTransition> Transitions { get; set; } = [];

@@ -143,6 +143,7 @@ public static class DefaultWorkflows
         Kind = kind,
         Name = name,
         NumberingPattern = pattern,
+        AcknowledgesIntake = code == "complaints",
         Statuses = [.. statuses.Select((status, order) =>
         {
             var definition = Definitions[status];

@@ -21,6 +21,7 @@ public static class ClaimModel
             register.HasIndex(r => r.Code).IsUnique();
             register.Property(r => r.Kind).HasCode().HasMaxLength(20);
             register.Property(r => r.NumberingPattern).HasMaxLength(60);
+            register.Property(r => r.AcknowledgesIntake).HasDefaultValue(false);
             Text(register.ComplexProperty(r => r.Name), 200);
             register.Ignore(r => r.Workflow);
             register.HasMany(r => r.Statuses).WithOne().HasForeignKey(s => s.RegisterId).OnDelete(DeleteBehavior.Cascade);
@@ -79,6 +80,8 @@ public static class ClaimModel
             claim.Property(c => c.Category).HasCode().HasMaxLength(20);
             claim.Property(c => c.RequestedRemedy).HasCode().HasMaxLength(20);
             claim.Property(c => c.DeliveryMethod).HasCode().HasMaxLength(20);
+            claim.Property(c => c.PickupAddress).HasMaxLength(ClaimLimits.Address);
+            claim.Property(c => c.ParcelLockerId).HasMaxLength(ClaimLimits.ParcelLockerId);
             claim.Property(c => c.Priority).HasCode().HasMaxLength(10);
             claim.Property(c => c.Decision).HasCode().HasMaxLength(20);
             claim.Property(c => c.Status).HasMaxLength(40);

@@ -89,6 +89,7 @@ public sealed partial class DemoData(AppDbContext db, ClaimCommands commands, IL
             var business = random.Bool(0.3f);
             var register = random.WeightedRandom(["complaints", "supplier", "presale", "service"], [0.75f, 0.1f, 0.07f, 0.08f]);
             var lineCount = business ? random.Int(1, 4) : 1;
+            var delivery = random.Enum<DeliveryMethod>();
             var (firstName, lastName) = (faker.Name.FirstName(), faker.Name.LastName());
             var input = new ClaimInput
             {
@@ -112,7 +113,13 @@ public sealed partial class DemoData(AppDbContext db, ClaimCommands commands, IL
                     : business ? LegalBasis.WarrantyB2b : random.Bool(0.8f) ? LegalBasis.Conformity : LegalBasis.Guarantee),
                 Category = Codes.Of(random.WeightedRandom([ClaimCategory.Quality, ClaimCategory.Transport, ClaimCategory.Quantity, ClaimCategory.Other], [0.75f, 0.12f, 0.08f, 0.05f])),
                 RequestedRemedy = Codes.Of(random.Enum<RequestedRemedy>()),
-                DeliveryMethod = Codes.Of(random.Enum<DeliveryMethod>()),
+                DeliveryMethod = Codes.Of(delivery),
+                PickupAddress = delivery == DeliveryMethod.CourierPickup
+                    ? $"{faker.Address.StreetAddress()}\n{faker.Address.ZipCode()} {faker.Address.City()}\n{(czechCustomer ? "Česko" : "Polska")}"
+                    : null,
+                ParcelLockerId = delivery == DeliveryMethod.ParcelLocker
+                    ? czechCustomer ? random.ReplaceNumbers("#####") : random.Replace("???##?").ToUpperInvariant()
+                    : null,
                 Lines = [.. Enumerable.Range(0, lineCount).Select(_ =>
                 {
                     var product = random.ArrayElement(Products);
@@ -132,7 +139,7 @@ public sealed partial class DemoData(AppDbContext db, ClaimCommands commands, IL
             };
             // Received over the last four weeks, so that the dashboard shows deadlines due, overdue and at risk.
             var receivedAt = DateTime.UtcNow.AddMinutes(-random.Int(10, 28 * 24 * 60));
-            var (claim, errors) = await commands.CreateAsync(input, ActorFor(StaffRole.Operator), receivedAt, cancellationToken);
+            var (claim, errors) = await commands.CreateAsync(input, ActorFor(StaffRole.Operator), receivedAt, acknowledge: false, cancellationToken);
             if (claim is null)
             {
                 throw new InvalidOperationException("Demo claim refused: " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));

@@ -34,6 +34,7 @@ public static class ApiClients
         ["category"] = "quality",
         ["requestedRemedy"] = "repair",
         ["deliveryMethod"] = "courier_pickup",
+        ["pickupAddress"] = "ul. Długa 5\n00-001 Warszawa\nPolska",
         ["lines"] = Enumerable.Range(1, lines).Select(i => new Dictionary<string, object?>
         {
             ["productCode"] = $"AM-PA61{i}",

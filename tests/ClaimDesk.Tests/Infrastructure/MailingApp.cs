@@ -69,6 +69,13 @@ public sealed class MailingApp : IAsyncDisposable
         return [.. rows.Select(r => r.Id)];
     }
 
+    /// <summary>
+    /// Turns every register's acknowledgement of new claims off (or on), as an administrator does on its page: for tests
+    /// about the mail that follows intake, so that it is the only mail in the outbox (AcknowledgementTests covers it).
+    /// </summary>
+    public Task AcknowledgeIntakeAsync(bool on) =>
+        QueryAsync(db => db.Registers.ExecuteUpdateAsync(r => r.SetProperty(x => x.AcknowledgesIntake, on)));
+
     public Task<List<OutboxMessage>> MessagesAsync() =>
         QueryAsync(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.Id).ToListAsync());
 

@@ -116,6 +116,35 @@ public sealed record ReceivedMail(string Path, string Subject, string To, string
         print(json.dumps(out))
         """;
 
+    private const string AttachmentReader = """
+        import base64, email, email.policy, sys
+        with open(sys.argv[1], "rb") as f:
+            m = email.message_from_binary_file(f, policy=email.policy.default)
+        part = next(a for a in m.iter_attachments() if a.get_filename() == sys.argv[2])
+        print(base64.b64encode(part.get_content()).decode())
+        """;
+
+    /// <summary>The bytes of the attachment named <paramref name="fileName"/>, decoded from the message as received.</summary>
+    public async Task<byte[]> AttachmentAsync(string fileName)
+    {
+        var start = new ProcessStartInfo("/usr/bin/python3")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(AttachmentReader);
+        start.ArgumentList.Add(Path);
+        start.ArgumentList.Add(fileName);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, await error);
+        return Convert.FromBase64String((await output).Trim());
+    }
+
     /// <summary>Parses .eml / Maildir files with Python's e-mail package, independent of System.Net.Mail.</summary>
     public static async Task<IReadOnlyList<ReceivedMail>> ParseAsync(IReadOnlyList<string> files)
     {

@@ -20,6 +20,7 @@ public sealed class AttachmentTests(SharedApps apps)
         ["Form.LegalBasis"] = "conformity",
         ["Form.RequestedRemedy"] = "repair",
         ["Form.DeliveryMethod"] = "courier_pickup",
+        ["Form.PickupAddress"] = "ul. Długa 5\n00-001 Warszawa\nPolska",
         ["Form.Lines[0].ProductName"] = "Pralka Amica PA-612",
         ["Form.Lines[0].Quantity"] = "1",
         ["Form.Lines[0].FaultDescription"] = "Nie wiruje.",

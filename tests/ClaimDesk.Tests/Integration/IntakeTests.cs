@@ -36,6 +36,7 @@ public sealed partial class IntakeTests
         ["Form.Items[1].FaultDescription"] = $"{Polish}: hałasuje.",
         ["Form.RequestedRemedy"] = "replacement",
         ["Form.DeliveryMethod"] = "courier_pickup",
+        ["Form.PickupAddress"] = "ul. Długa 5\n00-001 Warszawa\nPolska",
         ["Form.LegalBasis"] = "conformity",
         ["Form.PrivacyAccepted"] = "true",
     };

@@ -60,6 +60,7 @@ public sealed partial class MailLinkTests
         ["Form.Items[0].FaultDescription"] = "Nie wiruje.",
         ["Form.RequestedRemedy"] = "repair",
         ["Form.DeliveryMethod"] = "courier_pickup",
+        ["Form.PickupAddress"] = "ul. Długa 5\n00-001 Warszawa\nPolska",
         ["Form.LegalBasis"] = "conformity",
         ["Form.PrivacyAccepted"] = "true",
     };

@@ -156,7 +156,7 @@ public sealed partial class PortalIsolationTests(SharedApps apps)
         {
             ["Form.Channel"] = "phone", ["Form.ContactName"] = consumer, ["Form.ContactPhone"] = phone,
             ["Form.CustomerType"] = "consumer", ["Form.LegalBasis"] = "conformity", ["Form.RequestedRemedy"] = "repair",
-            ["Form.DeliveryMethod"] = "courier_pickup", ["Form.Lines[0].ProductName"] = $"Pralka z pudełka {tag}",
+            ["Form.DeliveryMethod"] = "courier_pickup", ["Form.PickupAddress"] = "ul. Długa 5\n00-001 Warszawa\nPolska", ["Form.Lines[0].ProductName"] = $"Pralka z pudełka {tag}",
             ["Form.Lines[0].SerialNumber"] = company.Products[0].Serials[0], ["Form.Lines[0].Quantity"] = "1",
             ["Form.Lines[0].FaultDescription"] = "Nie wiruje.",
         }, "#claim-form"))

@@ -22,6 +22,7 @@ public sealed class RmaLabelTests(SharedApps apps)
         ["Form.LegalBasis"] = "conformity",
         ["Form.RequestedRemedy"] = "repair",
         ["Form.DeliveryMethod"] = "courier_pickup",
+        ["Form.PickupAddress"] = "ul. Długa 5\n00-001 Warszawa\nPolska",
         ["Form.Lines[0].ProductName"] = Diacritics,
         ["Form.Lines[0].SerialNumber"] = "SN-ŻÓŁW-1",
         ["Form.Lines[0].Quantity"] = "1",

@@ -25,6 +25,7 @@ public sealed class ClaimRulesTests
             LegalBasis = "conformity",
             RequestedRemedy = "repair",
             DeliveryMethod = "courier_pickup",
+            PickupAddress = "ul. Długa 5\n00-001 Warszawa\nPolska",
             Lines = [.. Enumerable.Range(1, lines).Select(i => new ClaimLineInput
             {
                 ProductName = $"Product {i}", FaultDescription = "Broken", Quantity = 2, UnitPrice = 10.5m,
@@ -235,6 +236,7 @@ public sealed class ClaimRulesTests
             LegalBasis = "conformity",
             RequestedRemedy = "repair",
             DeliveryMethod = "courier_pickup",
+            PickupAddress = "ul. Długa 5\n00-001 Warszawa\nPolska",
             Lines = [new ClaimLineInput { ProductName = "X", FaultDescription = "Y", Quantity = -1, PurchaseDate = new DateOnly(2030, 1, 1) }],
         };
 

@@ -202,6 +202,7 @@ public sealed class CustomFieldRulesTests
             LegalBasis = "conformity",
             RequestedRemedy = "repair",
             DeliveryMethod = "courier_pickup",
+            PickupAddress = "ul. Długa 5\n00-001 Warszawa\nPolska",
             Lines = [new ClaimLineInput { ProductName = "Product", FaultDescription = "Broken", Quantity = 1 }],
         };
         var (draft, errors) = ClaimValidator.Validate(input, new DateOnly(2026, 11, 25));

@@ -15,14 +15,16 @@ namespace ClaimDesk.Web.Features.Claims;
 public sealed class ClaimCommands(
     AppDbContext db, ClaimNumbering numbering, AuditTrail audit, OrganisationClock clock, Notifications.Notifier notifier,
     Assignment.AutoAssignment autoAssignment, Deadlines.ClaimDeadlines deadlines, ClaimLineEnrichment enrichment,
-    Webhooks.WebhookPublisher webhooks)
+    Webhooks.WebhookPublisher webhooks, Intake.ClaimAcknowledgement acknowledgement)
 {
     /// <summary>
     /// Records a claim; <paramref name="receivedAt"/> is when it reached the company when that was earlier than now
-    /// (a letter opened today; the demo data's history), and the deadlines run from it.
+    /// (a letter opened today; the demo data's history), and the deadlines run from it. In a register that
+    /// acknowledges intake the claimant is e-mailed the acknowledgement in the same transaction, unless
+    /// <paramref name="acknowledge"/> is false (the demo data's history, which writes to nobody).
     /// </summary>
     public async Task<(Claim? Claim, IReadOnlyList<FieldError> Errors)> CreateAsync(
-        ClaimInput? input, Actor actor, DateTime? receivedAt = null, CancellationToken cancellationToken = default)
+        ClaimInput? input, Actor actor, DateTime? receivedAt = null, bool acknowledge = true, CancellationToken cancellationToken = default)
     {
         var (draft, errors) = ClaimValidator.Validate(input, clock.Today, productFromErp: true);
         if (draft is not null && receivedAt is { } received && received < clock.UtcNow)
@@ -60,7 +62,7 @@ public sealed class ClaimCommands(
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            return await CreateAsync(draft, customValues, actor, cancellationToken);
+            return await CreateAsync(draft, customValues, actor, acknowledge, cancellationToken);
         }
         finally
         {
@@ -69,7 +71,8 @@ public sealed class ClaimCommands(
     }
 
     private async Task<(Claim? Claim, IReadOnlyList<FieldError> Errors)> CreateAsync(
-        ClaimDraft draft, List<(CustomFieldDefinition Field, CustomFieldParse Value)> customValues, Actor actor, CancellationToken cancellationToken)
+        ClaimDraft draft, List<(CustomFieldDefinition Field, CustomFieldParse Value)> customValues, Actor actor, bool acknowledge,
+        CancellationToken cancellationToken)
     {
         // What a new claim needs of its register, in one query: id, numbering pattern, initial status.
         var register = await db.Registers.AsNoTracking()
@@ -78,6 +81,7 @@ public sealed class ClaimCommands(
             {
                 r.Id,
                 r.NumberingPattern,
+                r.AcknowledgesIntake,
                 Initial = r.Statuses.Where(s => s.IsInitial && !s.HiddenFromQueues).OrderBy(s => s.SortOrder).Select(s => s.Code).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -121,6 +125,11 @@ public sealed class ClaimCommands(
             }
 
             await autoAssignment.AssignAsync(claim, customer, log, now, cancellationToken);
+            if (acknowledge && register.AcknowledgesIntake)
+            {
+                acknowledgement.Queue(claim, log);
+            }
+
             audit.Record(log, actor);
             deadlines.StorePlanned(claim, planned, actor);
             notifier.Queue(created, Notifications.ClaimRef.Of(claim), actorUserId: Notifications.Notifier.UserOf(actor));

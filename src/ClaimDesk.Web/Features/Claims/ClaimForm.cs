@@ -23,7 +23,9 @@ public sealed class ClaimForm
     public string LegalBasis { get; set; } = "conformity";
     public string Category { get; set; } = "quality";
     public string RequestedRemedy { get; set; } = "repair";
-    public string DeliveryMethod { get; set; } = "courier_pickup";
+    public string DeliveryMethod { get; set; } = "customer_ships";
+    public string? PickupAddress { get; set; }
+    public string? ParcelLockerId { get; set; }
     public string Priority { get; set; } = "normal";
     public string? Description { get; set; }
     public List<ClaimLineForm> Lines { get; set; } = [new()];
@@ -66,6 +68,8 @@ public sealed class ClaimForm
             Category = Category,
             RequestedRemedy = RequestedRemedy,
             DeliveryMethod = DeliveryMethod,
+            PickupAddress = PickupAddress,
+            ParcelLockerId = ParcelLockerId,
             Priority = Priority,
             Description = Description,
             Lines = lines,

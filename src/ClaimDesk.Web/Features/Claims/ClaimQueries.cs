@@ -42,6 +42,12 @@ public sealed record ClaimDetail(
     /// <summary>The values of the register's active custom fields by field code: numbers, true/false or text.</summary>
     public IReadOnlyDictionary<string, object?> CustomFields { get; init; } = new Dictionary<string, object?>();
 
+    /// <summary>Where the courier collects the goods (courier pickup), lines separated by <c>\n</c>.</summary>
+    public string? PickupAddress { get; init; }
+
+    /// <summary>The parcel locker the goods are posted from (parcel locker).</summary>
+    public string? ParcelLockerId { get; init; }
+
     /// <summary>A loaded claim as the API shows it (and as a webhook's body carries it).</summary>
     public static ClaimDetail Of(Claim c, string register, ClaimCustomer? customer, IEnumerable<ClaimLine> lines) =>
         new(c.Id, c.Number, register, c.Status, Codes.Of(c.Decision), Codes.Of(c.Channel), customer,
@@ -55,7 +61,11 @@ public sealed record ClaimDetail(
             {
                 Erp = new ClaimLineErp(l.SalesDocumentLineNo, l.GoodsIssueNumber, l.PickedBy, l.PackedBy, l.Carrier, l.TrackingNumber,
                     l.WarrantyEnd, l.UnderWarranty),
-            })]);
+            })])
+        {
+            PickupAddress = c.PickupAddress,
+            ParcelLockerId = c.ParcelLockerId,
+        };
 }
 
 public sealed record HistoryEntry(

@@ -31,6 +31,7 @@ public static partial class HistoryText
             ("assign_refused", _) => localizer["Refused: assignment"],
             (ClaimAttachments.AddedAction, _) => localizer["Attachment added"],
             (ClaimThread.PostedAction, _) => localizer["Message added"],
+            (Intake.ClaimAcknowledgement.Action, _) => localizer["Acknowledgement e-mailed to the claimant"],
             (Deadlines.ClaimDeadlines.ChangedAction, _) => localizer["Deadline"],
             _ => $"{entry.Action} {entry.Field}",
         };

@@ -21,6 +21,8 @@ public sealed partial class IntakeForm
     public string? ReceiptNumber { get; set; }
     public string RequestedRemedy { get; set; } = "repair";
     public string DeliveryMethod { get; set; } = "customer_ships";
+    public string? PickupAddress { get; set; }
+    public string? ParcelLockerId { get; set; }
     public string LegalBasis { get; set; } = "conformity";
     public string? Notes { get; set; }
     public bool PrivacyAccepted { get; set; }
@@ -50,6 +52,8 @@ public sealed partial class IntakeForm
             LegalBasis = LegalBases.Contains(LegalBasis) ? LegalBasis : "",
             RequestedRemedy = RequestedRemedy,
             DeliveryMethod = DeliveryMethod,
+            PickupAddress = PickupAddress,
+            ParcelLockerId = ParcelLockerId,
             Description = string.IsNullOrWhiteSpace(Shop) ? Notes : $"Shop: {Shop.Trim()}\n{Notes}".Trim(),
             Lines = [.. Items.Select(item => new ClaimLineForm
             {

@@ -111,22 +111,45 @@ public sealed class IntakeMails(
     /// (the defect), the remedy asked for, and the consumer's contact for the outcome.</summary>
     private IntakeConfirmationClaim Confirmation(Claim claim, IStringLocalizer localizer, CultureInfo culture)
     {
-        var line = claim.Lines[0];
         string?[] contact = [claim.ContactName, claim.ContactEmail, claim.ContactPhone];
-        List<(string, string)> rows =
+        List<(string, string)> rows = [(localizer["Date the claim was made"], clock.ToLocal(claim.ReceivedAt).ToString("d MMMM yyyy, HH:mm", culture))];
+        // A claim of web intake has one item; one recorded by staff or in the portal may have several, each under its reference.
+        var items = claim.Lines.OrderBy(l => l.LineNo).ToList();
+        foreach (var line in items)
+        {
+            if (items.Count > 1)
+            {
+                rows.Add((localizer["Item {0}", line.LineNo], line.ReferenceNumber));
+            }
+
+            rows.AddRange(
+            [
+                (localizer["Product"], line.ProductCode is null ? line.ProductName : $"{line.ProductName} ({line.ProductCode})"),
+                (localizer["Serial number"], line.SerialNumber ?? "—"),
+                (localizer["Quantity"], line.Quantity.ToString("0.###", culture)),
+                (localizer["Purchase date"], line.PurchaseDate?.ToString("d MMMM yyyy", culture) ?? "—"),
+                (localizer["Receipt or invoice number"], line.SalesDocumentNumber ?? "—"),
+                (localizer["Defect"], line.FaultDescription),
+            ]);
+        }
+
+        rows.AddRange(
         [
-            (localizer["Date the claim was made"], clock.ToLocal(claim.ReceivedAt).ToString("d MMMM yyyy, HH:mm", culture)),
-            (localizer["Product"], line.ProductCode is null ? line.ProductName : $"{line.ProductName} ({line.ProductCode})"),
-            (localizer["Serial number"], line.SerialNumber ?? "—"),
-            (localizer["Quantity"], line.Quantity.ToString("0.###", culture)),
-            (localizer["Purchase date"], line.PurchaseDate?.ToString("d MMMM yyyy", culture) ?? "—"),
-            (localizer["Receipt or invoice number"], line.SalesDocumentNumber ?? "—"),
-            (localizer["Defect"], line.FaultDescription),
             (localizer["Remedy asked for"], localizer[CodeLabels.Of(claim.RequestedRemedy)]),
             (localizer["Legal basis"], localizer[CodeLabels.Of(claim.LegalBasis)]),
             (localizer["How the goods reach us"], localizer[CodeLabels.Of(claim.DeliveryMethod)]),
-            (localizer["Contact for the outcome"], string.Join(", ", contact.Where(c => !string.IsNullOrWhiteSpace(c)))),
-        ];
+        ]);
+        if (claim.PickupAddress is { } pickup)
+        {
+            rows.Add((localizer["Pickup address"], pickup));
+        }
+
+        if (claim.ParcelLockerId is { } locker)
+        {
+            rows.Add((localizer["Parcel locker id"], locker));
+        }
+
+        rows.Add((localizer["Contact for the outcome"], string.Join(", ", contact.Where(c => !string.IsNullOrWhiteSpace(c)))));
         if (!string.IsNullOrWhiteSpace(claim.Description))
         {
             rows.Add((localizer["Notes"], claim.Description));

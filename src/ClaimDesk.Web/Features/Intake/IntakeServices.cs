@@ -8,6 +8,7 @@ public static class IntakeServices
         services.AddScoped<IntakeMails>();
         services.AddScoped<TrackingQueries>();
         services.AddScoped<TrackingLinks>();
+        services.AddScoped<ClaimAcknowledgement>();
         services.AddScoped<StaffSignature>();
         services.AddScoped<PendingUploads>();
         services.AddSingleton<IntakeConfirmationPdf>();

@@ -34,6 +34,12 @@ public sealed partial class NewModel(
     public string DeliveryMethod { get; set; } = "customer_ships";
 
     [BindProperty]
+    public string? PickupAddress { get; set; }
+
+    [BindProperty]
+    public string? ParcelLockerId { get; set; }
+
+    [BindProperty]
     public string? Description { get; set; }
 
     public PortalDocument? Document { get; private set; }
@@ -159,6 +165,8 @@ public sealed partial class NewModel(
             Category = "quality",
             RequestedRemedy = RequestedRemedy,
             DeliveryMethod = DeliveryMethod,
+            PickupAddress = PickupAddress,
+            ParcelLockerId = ParcelLockerId,
             Description = Description,
             Lines = lines,
         };
@@ -196,6 +204,11 @@ public sealed partial class NewModel(
     /// <summary>The form's path of a claim field error: <c>lines[2].quantity</c> is the third line sent, a pick or a typed row.</summary>
     private static string FormPath(string field, List<string> paths)
     {
+        if (field is "pickupAddress" or "parcelLockerId")
+        {
+            return field;
+        }
+
         var match = LinePath().Match(field);
         return match.Success && int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) is var index && index < paths.Count
             ? paths[index] + match.Groups[2].Value

@@ -61,11 +61,12 @@ public sealed class RegisterAdministration(AppDbContext db, AuditTrail audit, IS
         var order = register.Statuses.ToDictionary(s => s.Code, s => s.SortOrder, StringComparer.Ordinal);
         return new RegisterForm
         {
-            Fingerprint = Fingerprint(register.Name, register.NumberingPattern, register.Statuses, register.Transitions),
+            Fingerprint = Fingerprint(register.Name, register.NumberingPattern, register.AcknowledgesIntake, register.Statuses, register.Transitions),
             NameEn = register.Name.En,
             NamePl = register.Name.Pl,
             NameCs = register.Name.Cs,
             NumberingPattern = register.NumberingPattern,
+            AcknowledgesIntake = register.AcknowledgesIntake,
             Statuses = [.. register.Statuses.OrderBy(s => s.SortOrder).ThenBy(s => s.Code, StringComparer.Ordinal).Select(s => new StatusRow
             {
                 OriginalCode = s.Code,
@@ -162,7 +163,7 @@ public sealed class RegisterAdministration(AppDbContext db, AuditTrail audit, IS
         var oldStatuses = await db.WorkflowStatuses.AsNoTracking().Where(s => s.RegisterId == id).ToListAsync();
         var oldTransitions = await db.WorkflowTransitions.AsNoTracking().Where(t => t.RegisterId == id).ToListAsync();
 
-        var current = Fingerprint(register.Name, register.NumberingPattern, oldStatuses, oldTransitions);
+        var current = Fingerprint(register.Name, register.NumberingPattern, register.AcknowledgesIntake, oldStatuses, oldTransitions);
         if (!string.Equals(form.Fingerprint, current, StringComparison.Ordinal))
         {
             // Shown once: the form now counts as based on the other save, so saving it again replaces that save.
@@ -184,11 +185,12 @@ public sealed class RegisterAdministration(AppDbContext db, AuditTrail audit, IS
             return new(true, errors);
         }
 
-        if (Fingerprint(draft.Name, draft.NumberingPattern, draft.Statuses, draft.Transitions) != current)
+        if (Fingerprint(draft.Name, draft.NumberingPattern, draft.AcknowledgesIntake, draft.Statuses, draft.Transitions) != current)
         {
             Audit(id.Value, register, draft, oldStatuses, oldTransitions, renames);
             register.Name = draft.Name;
             register.NumberingPattern = draft.NumberingPattern;
+            register.AcknowledgesIntake = draft.AcknowledgesIntake;
             await db.WorkflowTransitions.Where(t => t.RegisterId == id).ExecuteDeleteAsync();
             await db.WorkflowStatuses.Where(s => s.RegisterId == id).ExecuteDeleteAsync();
             draft.Statuses.ForEach(s => s.RegisterId = id.Value);
@@ -202,7 +204,8 @@ public sealed class RegisterAdministration(AppDbContext db, AuditTrail audit, IS
         return new(true, []);
     }
 
-    private sealed record Draft(LocalizedText Name, string NumberingPattern, List<WorkflowStatus> Statuses, List<WorkflowTransition> Transitions);
+    private sealed record Draft(LocalizedText Name, string NumberingPattern, bool AcknowledgesIntake, List<WorkflowStatus> Statuses,
+        List<WorkflowTransition> Transitions);
 
     /// <summary>The form as a register and workflow, with what cannot be read from it. Removed and blank rows are left out.</summary>
     private (Draft Draft, List<(string Field, string Message)> Errors) Read(RegisterForm form)
@@ -290,7 +293,7 @@ public sealed class RegisterAdministration(AppDbContext db, AuditTrail audit, IS
                 RequiredFields = [.. t.RequiredFields.Distinct(StringComparer.Ordinal).OrderBy(f => Rank(WorkflowTransition.KnownFields, f))],
             })
             .ToList();
-        return (new Draft(name, pattern, statuses, transitions), errors);
+        return (new Draft(name, pattern, form.AcknowledgesIntake, statuses, transitions), errors);
     }
 
     /// <summary>Every status some claim is in must still exist after the save: claims never point at a missing status.</summary>
@@ -323,6 +326,7 @@ public sealed class RegisterAdministration(AppDbContext db, AuditTrail audit, IS
         audit.RecordChange(Entity, id, "name_pl", register.Name.Pl, draft.Name.Pl);
         audit.RecordChange(Entity, id, "name_cs", register.Name.Cs, draft.Name.Cs);
         audit.RecordChange(Entity, id, "numbering_pattern", register.NumberingPattern, draft.NumberingPattern);
+        audit.RecordChange(Entity, id, "acknowledges_intake", register.AcknowledgesIntake ? "yes" : "no", draft.AcknowledgesIntake ? "yes" : "no");
 
         // An old status is compared with the new status of the same code, or with the one it was renamed to. An old
         // status whose code another status took over by a rename has no counterpart: it was removed.
@@ -401,10 +405,12 @@ public sealed class RegisterAdministration(AppDbContext db, AuditTrail audit, IS
         $"roles: {string.Join(", ", t.AllowedRoles.Order(StringComparer.Ordinal))}; fields: {string.Join(", ", t.RequiredFields.Order(StringComparer.Ordinal))}";
 
     /// <summary>A digest of everything the form edits, independent of row order, to tell whether it changed.</summary>
-    private static string Fingerprint(LocalizedText name, string pattern, IEnumerable<WorkflowStatus> statuses, IEnumerable<WorkflowTransition> transitions)
+    private static string Fingerprint(LocalizedText name, string pattern, bool acknowledges, IEnumerable<WorkflowStatus> statuses,
+        IEnumerable<WorkflowTransition> transitions)
     {
         var text = new StringBuilder();
-        text.Append(name.En).Append('\n').Append(name.Pl).Append('\n').Append(name.Cs).Append('\n').Append(pattern).Append('\n');
+        text.Append(name.En).Append('\n').Append(name.Pl).Append('\n').Append(name.Cs).Append('\n').Append(pattern).Append('\n')
+            .Append(acknowledges ? "acknowledges" : "silent").Append('\n');
         foreach (var status in statuses.OrderBy(s => s.Code, StringComparer.Ordinal))
         {
             text.Append(status.Code).Append('\n').Append(Describe(status)).Append('\n');

@@ -17,6 +17,9 @@ public sealed class RegisterForm
 
     public string? NumberingPattern { get; set; }
 
+    /// <summary>Claims recorded by staff, the API or the portal e-mail the claimant the acknowledgement with the confirmation PDF.</summary>
+    public bool AcknowledgesIntake { get; set; }
+
     public List<StatusRow> Statuses { get; set; } = [];
 
     public List<TransitionRow> Transitions { get; set; } = [];
