@@ -58,6 +58,9 @@ public sealed class Claim
     /// <summary>The parcel locker the goods are posted from, upper-cased (parcel locker only).</summary>
     public string? ParcelLockerId { get; set; }
 
+    /// <summary>The supplier the claim is made to (supplier registers).</summary>
+    public long? SupplierId { get; set; }
+
     public string? Description { get; set; }
 
     public string Status { get; set; } = "";
@@ -160,6 +163,7 @@ public sealed class Claim
             DeliveryMethod = draft.DeliveryMethod,
             PickupAddress = draft.PickupAddress,
             ParcelLockerId = draft.ParcelLockerId,
+            SupplierId = draft.SupplierId,
             Description = draft.Description,
             Priority = draft.Priority,
             Status = draft.InitialStatus ?? initialStatus,

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Mail;
 using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Localization;
+using ClaimDesk.Core.Registers;
 
 namespace ClaimDesk.Core.Claims;
 
@@ -28,6 +29,10 @@ public sealed record ClaimInput
     public string? Register { get; init; }
     public string? Channel { get; init; }
     public CustomerInput? Customer { get; init; }
+
+    /// <summary>The supplier the claim is made to, by its master-data code: required in a supplier register.</summary>
+    public SupplierInput? Supplier { get; init; }
+
     public ContactInput? Contact { get; init; }
     public string? CustomerType { get; init; }
     public string? LegalBasis { get; init; }
@@ -54,6 +59,11 @@ public sealed record CustomerInput
     public string? Code { get; init; }
     public string? Name { get; init; }
     public string? TaxId { get; init; }
+}
+
+public sealed record SupplierInput
+{
+    public string? Code { get; init; }
 }
 
 public sealed record ContactInput
@@ -111,6 +121,12 @@ public sealed record ClaimDraft(
 
     /// <summary>The parcel locker's id, upper-cased (parcel locker only).</summary>
     public string? ParcelLockerId { get; init; }
+
+    /// <summary>The master-data code of the supplier the claim is made to (supplier registers).</summary>
+    public string? SupplierCode { get; init; }
+
+    /// <summary>That supplier's id, set by the caller once it found the code in master data.</summary>
+    public long? SupplierId { get; init; }
 }
 
 /// <summary>A field-level problem: the field's path (<c>lines[1].quantity</c>), an English message key and its arguments.</summary>
@@ -125,8 +141,12 @@ public static class ClaimValidator
     /// <summary>
     /// With <paramref name="productFromErp"/>, a line that names a sales document line or a serial number may leave the
     /// product name empty: the caller fills it from the ERP (ClaimLineEnrichment) and reports it if it cannot.
+    /// <paramref name="registerKind"/> is what the claim's register holds: a pre-sale defect has no customer and a claim
+    /// to a supplier is made by us, so neither asks for a contact, a customer type or a legal basis (business terms
+    /// stand in), and a supplier claim must name its supplier.
     /// </summary>
-    public static (ClaimDraft? Draft, IReadOnlyList<FieldError> Errors) Validate(ClaimInput? input, DateOnly today, bool productFromErp = false)
+    public static (ClaimDraft? Draft, IReadOnlyList<FieldError> Errors) Validate(
+        ClaimInput? input, DateOnly today, bool productFromErp = false, RegisterKind registerKind = RegisterKind.Complaints)
     {
         var errors = new List<FieldError>();
         if (input is null)
@@ -136,18 +156,29 @@ public static class ClaimValidator
         }
 
         var register = string.IsNullOrWhiteSpace(input.Register) ? "complaints" : input.Register.Trim();
+        var claimant = HasCustomerClaimant(registerKind);
         var channel = Code<Channel>(input.Channel, "channel", errors, Claims.Channel.Phone);
-        var customerType = Code<CustomerType>(input.CustomerType, "customerType", errors, null);
-        var legalBasis = Code<LegalBasis>(input.LegalBasis, "legalBasis", errors, null);
+        var customerType = Code<CustomerType>(input.CustomerType, "customerType", errors, claimant ? null : Claims.CustomerType.Business);
+        var legalBasis = Code<LegalBasis>(input.LegalBasis, "legalBasis", errors, claimant ? null : Claims.LegalBasis.WarrantyB2b);
         var category = Code<ClaimCategory>(input.Category, "category", errors, ClaimCategory.Quality);
-        var remedy = Code<RequestedRemedy>(input.RequestedRemedy, "requestedRemedy", errors, null);
-        var delivery = Code<DeliveryMethod>(input.DeliveryMethod, "deliveryMethod", errors, null);
+        var remedy = Code<RequestedRemedy>(input.RequestedRemedy, "requestedRemedy", errors, claimant ? null : Claims.RequestedRemedy.Replacement);
+        var delivery = Code<DeliveryMethod>(input.DeliveryMethod, "deliveryMethod", errors, registerKind switch
+        {
+            RegisterKind.Presale => Claims.DeliveryMethod.OnSite,
+            RegisterKind.Supplier => Claims.DeliveryMethod.CustomerShips,
+            _ => null,
+        });
+        var supplierCode = Text(input.Supplier?.Code, "supplier.code", ClaimLimits.Code, errors, required: false);
+        if (registerKind == RegisterKind.Supplier && supplierCode is null && string.IsNullOrWhiteSpace(input.Supplier?.Code))
+        {
+            errors.Add(new("supplier.code", "Choose the supplier from master data."));
+        }
         var priority = Code<Priority>(input.Priority, "priority", errors, Claims.Priority.Normal);
         var (pickupAddress, lockerId) = DeliveryDetails(input, delivery, errors);
 
         var contact = input.Contact ?? new ContactInput();
         var customer = input.Customer ?? new CustomerInput();
-        var contactName = Text(contact.Name, "contact.name", ClaimLimits.Name, errors, required: true);
+        var contactName = Text(contact.Name, "contact.name", ClaimLimits.Name, errors, required: claimant);
         var email = Text(contact.Email, "contact.email", ClaimLimits.Email, errors, required: false);
         if (email is not null && !IsEmail(email))
         {
@@ -160,7 +191,7 @@ public static class ClaimValidator
             errors.Add(new("contact.phone", "A phone number holds digits, spaces and + - ( ) / only."));
         }
 
-        if (email is null && phone is null)
+        if (claimant && email is null && phone is null)
         {
             errors.Add(new("contact.email", "Give an e-mail address or a phone number to reach the customer."));
         }
@@ -240,9 +271,9 @@ public static class ClaimValidator
             return (null, errors);
         }
 
-        return (new ClaimDraft(register, channel!.Value, customerCode, customerName, taxId, contactName!, email, phone, language,
+        return (new ClaimDraft(register, channel!.Value, customerCode, customerName, taxId, contactName ?? "", email, phone, language,
             preferred!.Value, customerType!.Value, legalBasis!.Value, category!.Value, remedy!.Value, delivery!.Value,
-            priority!.Value, description, lines) { PickupAddress = pickupAddress, ParcelLockerId = lockerId }, errors);
+            priority!.Value, description, lines) { PickupAddress = pickupAddress, ParcelLockerId = lockerId, SupplierCode = supplierCode }, errors);
     }
 
     /// <summary>
@@ -282,6 +313,9 @@ public static class ClaimValidator
 
         return (null, null);
     }
+
+    /// <summary>Whether claims of this kind come from a customer we must be able to reach (complaints, paid service).</summary>
+    public static bool HasCustomerClaimant(RegisterKind kind) => kind is RegisterKind.Complaints or RegisterKind.Service;
 
     private static TEnum? Code<TEnum>(string? code, string field, List<FieldError> errors, TEnum? fallback)
         where TEnum : struct, Enum

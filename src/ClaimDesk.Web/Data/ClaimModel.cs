@@ -69,6 +69,7 @@ public static class ClaimModel
             claim.HasIndex(c => c.Number).IsUnique();
             claim.HasOne(c => c.Register).WithMany().HasForeignKey(c => c.RegisterId).OnDelete(DeleteBehavior.Restrict);
             claim.HasOne(c => c.Customer).WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Restrict);
+            claim.HasOne<Core.MasterData.Supplier>().WithMany().HasForeignKey(c => c.SupplierId).OnDelete(DeleteBehavior.Restrict);
             claim.Property(c => c.Channel).HasCode().HasMaxLength(20);
             claim.Property(c => c.ContactName).HasMaxLength(ClaimLimits.Name);
             claim.Property(c => c.ContactEmail).HasMaxLength(ClaimLimits.Email);

@@ -26,7 +26,19 @@ public sealed class ClaimCommands(
     public async Task<(Claim? Claim, IReadOnlyList<FieldError> Errors)> CreateAsync(
         ClaimInput? input, Actor actor, DateTime? receivedAt = null, bool acknowledge = true, CancellationToken cancellationToken = default)
     {
-        var (draft, errors) = ClaimValidator.Validate(input, clock.Today, productFromErp: true);
+        var registerCode = input?.Register is { } named && !string.IsNullOrWhiteSpace(named) ? named.Trim() : "complaints";
+        var registerKind = await db.Registers.AsNoTracking().Where(r => r.Code == registerCode)
+            .Select(r => (Core.Registers.RegisterKind?)r.Kind).SingleOrDefaultAsync(cancellationToken) ?? Core.Registers.RegisterKind.Complaints;
+        var (draft, errors) = ClaimValidator.Validate(input, clock.Today, productFromErp: true, registerKind);
+        if (draft?.SupplierCode is { } supplierCode)
+        {
+            var supplierId = await db.Suppliers.AsNoTracking().Where(s => s.Code == supplierCode)
+                .Select(s => (long?)s.Id).SingleOrDefaultAsync(cancellationToken);
+            (draft, errors) = supplierId is null
+                ? (null, [new FieldError("supplier.code", "There is no supplier with the code {0} in master data.", supplierCode)])
+                : (draft! with { SupplierId = supplierId }, errors);
+        }
+
         if (draft is not null && receivedAt is { } received && received < clock.UtcNow)
         {
             draft = draft with { ReceivedAt = received };
@@ -150,7 +162,7 @@ public sealed class ClaimCommands(
     /// put into <paramref name="log"/>, go with the caller's next SaveChanges, in one batch with the audit events.
     /// </summary>
     public async Task<Claim> OpenNumberedAsync(int registerId, string numberingPattern, string initialStatus, ClaimDraft draft,
-        Customer customer, DateTime now, ChangeLog log, CancellationToken cancellationToken, Action<Claim>? prepare = null)
+        Customer? customer, DateTime now, ChangeLog log, CancellationToken cancellationToken, Action<Claim>? prepare = null)
     {
         var number = await numbering.NextAsync(registerId, numberingPattern, cancellationToken);
         var claim = Claim.Open(registerId, initialStatus, draft, number, now);
@@ -303,9 +315,17 @@ public sealed class ClaimCommands(
         return outcome;
     }
 
-    /// <summary>A customer with the ERP code given is reused; otherwise the claimant becomes a new customer.</summary>
-    private async Task<Customer> FindOrAddCustomerAsync(ClaimDraft draft, CancellationToken cancellationToken)
+    /// <summary>
+    /// A customer with the ERP code given is reused; otherwise the claimant becomes a new customer. A claim without a
+    /// customer (a pre-sale defect, a claim to a supplier with no customer named) has none.
+    /// </summary>
+    private async Task<Customer?> FindOrAddCustomerAsync(ClaimDraft draft, CancellationToken cancellationToken)
     {
+        if (draft.CustomerCode is null && string.IsNullOrWhiteSpace(draft.CustomerName))
+        {
+            return null;
+        }
+
         if (draft.CustomerCode is not null
             && await db.Customers.SingleOrDefaultAsync(c => c.Code == draft.CustomerCode, cancellationToken) is { } known)
         {

@@ -14,6 +14,7 @@ public sealed class ClaimForm
     public string? CustomerCode { get; set; }
     public string? CustomerName { get; set; }
     public string? CustomerTaxId { get; set; }
+    public string? SupplierCode { get; set; }
     public string? ContactName { get; set; }
     public string? ContactEmail { get; set; }
     public string? ContactPhone { get; set; }
@@ -59,6 +60,7 @@ public sealed class ClaimForm
             Register = Register,
             Channel = Channel,
             Customer = new CustomerInput { Code = CustomerCode, Name = CustomerName, TaxId = CustomerTaxId },
+            Supplier = new SupplierInput { Code = SupplierCode },
             Contact = new ContactInput
             {
                 Name = ContactName, Email = ContactEmail, Phone = ContactPhone, Language = ContactLanguage, PreferredChannel = PreferredChannel,

@@ -25,6 +25,9 @@ public sealed record ClaimLineErp(
     int? SalesDocumentLineNo, string? GoodsIssueNumber, string? PickedBy, string? PackedBy, string? Carrier, string? TrackingNumber,
     DateOnly? WarrantyEnd, bool? UnderWarranty);
 
+/// <summary>The supplier a claim is made to, from master data.</summary>
+public sealed record ClaimSupplier(long Id, string Code, string Name);
+
 public sealed record ClaimCustomer(long Id, string? Code, string Name, string Type, string? TaxId)
 {
     public static ClaimCustomer Of(Core.Customers.Customer c) => new(c.Id, c.Code, c.Name, Codes.Of(c.Type), c.TaxId);
@@ -47,6 +50,9 @@ public sealed record ClaimDetail(
 
     /// <summary>The parcel locker the goods are posted from (parcel locker).</summary>
     public string? ParcelLockerId { get; init; }
+
+    /// <summary>The supplier the claim is made to (supplier registers); none for other claims.</summary>
+    public ClaimSupplier? Supplier { get; init; }
 
     /// <summary>A loaded claim as the API shows it (and as a webhook's body carries it).</summary>
     public static ClaimDetail Of(Claim c, string register, ClaimCustomer? customer, IEnumerable<ClaimLine> lines) =>
@@ -176,6 +182,7 @@ public sealed class ClaimQueries(
                 Claim = c,
                 Register = c.Register!.Code,
                 Customer = c.Customer == null ? null : new ClaimCustomer(c.Customer.Id, c.Customer.Code, c.Customer.Name, Codes.Of(c.Customer.Type), c.Customer.TaxId),
+                Supplier = db.Suppliers.Where(s => s.Id == c.SupplierId).Select(s => new ClaimSupplier(s.Id, s.Code, s.Name)).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (claim is null)
@@ -187,6 +194,7 @@ public sealed class ClaimQueries(
         return ClaimDetail.Of(claim.Claim, claim.Register, claim.Customer, lines) with
         {
             CustomFields = await customFields.ForApiAsync(id, cancellationToken),
+            Supplier = claim.Supplier,
         };
     }
 

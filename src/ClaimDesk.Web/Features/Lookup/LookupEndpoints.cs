@@ -23,6 +23,7 @@ public static class LookupEndpoints
     {
         var lookup = app.MapGroup("/lookup").ExcludeFromDescription().RequireAuthorization(AccountServices.StaffPolicy);
         lookup.MapGet("/customers", CustomersAsync);
+        lookup.MapGet("/suppliers", SuppliersAsync);
         lookup.MapGet("/products", ProductsAsync);
         lookup.MapGet("/sales-documents", SalesDocumentsAsync);
         lookup.MapGet("/serial-numbers", SerialNumbersAsync);
@@ -44,6 +45,21 @@ public static class LookupEndpoints
         {
             ["name"] = c.Name, ["taxId"] = c.TaxId, ["email"] = c.Email, ["phone"] = c.Phone,
         })));
+    }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1304:Specify CultureInfo", Justification = "Translated to SQL UPPER().")]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1311:Specify a culture", Justification = "Translated to SQL UPPER().")]
+    private static async Task<LookupPage> SuppliersAsync(AppDbContext db, CancellationToken cancellationToken, string? q = null, int page = 1)
+    {
+        var (start, part) = Patterns(q);
+        var rows = await db.Suppliers.AsNoTracking()
+            .Where(s => EF.Functions.Like(s.Code.ToUpper(), start) || EF.Functions.Like(s.Name.ToUpper(), part)
+                || (s.TaxId != null && EF.Functions.Like(s.TaxId, start)))
+            .OrderBy(s => s.Name).ThenBy(s => s.Id)
+            .Skip(Skip(page)).Take(PageSize + 1)
+            .Select(s => new { s.Code, s.Name })
+            .ToListAsync(cancellationToken);
+        return Page(page, rows.Select(s => new LookupItem(s.Code, $"{s.Name} ({s.Code})", new Dictionary<string, string?> { ["name"] = s.Name })));
     }
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1304:Specify CultureInfo", Justification = "Translated to SQL UPPER().")]

@@ -1,4 +1,4 @@
--- 0017 delivery details: where the courier collects the goods (courier pickup) and the parcel locker they are posted
+-- 0019 delivery details: where the courier collects the goods (courier pickup) and the parcel locker they are posted
 -- from (parcel locker), issue 18.
 ALTER TABLE "claims" ADD "pickup_address" TEXT NULL;
 

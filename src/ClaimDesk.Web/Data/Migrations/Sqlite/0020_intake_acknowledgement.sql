@@ -1,4 +1,4 @@
--- 0018 intake acknowledgement: whether a register's claims recorded by staff, through the API or in the portal e-mail
+-- 0020 intake acknowledgement: whether a register's claims recorded by staff, through the API or in the portal e-mail
 -- the claimant the number, a tracking link and the intake confirmation PDF (issue 11); on for `complaints`.
 ALTER TABLE "registers" ADD "acknowledges_intake" INTEGER NOT NULL DEFAULT 0;
 
