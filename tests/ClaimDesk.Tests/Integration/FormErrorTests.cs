@@ -45,6 +45,9 @@ public sealed class FormErrorTests
         Assert.Equal("zofia(at)example.pl", Input(page, "Form_ContactEmail").Value);
         Assert.Equal("Sklep Żółw", Input(page, "Form_Shop").Value);
         Assert.Equal("Nie wiruje.", page.QuerySelector<IHtmlTextAreaElement>("#item-0-fault")!.Value);
+        Assert.True(Input(page, "Form_PrivacyAccepted").IsChecked);
+        Assert.True(Input(page, "basis-conformity").IsChecked);
+        Assert.False(Input(page, "basis-guarantee").IsChecked);
     }
 
     [Fact]
