@@ -1,5 +1,6 @@
 using ClaimDesk.Core.Claims;
 using ClaimDesk.Web.Data;
+using ClaimDesk.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,8 +15,46 @@ namespace ClaimDesk.Web.Features.Claims;
 /// </summary>
 public sealed class NewModel(
     AppDbContext db, ClaimCommands commands, AuditTrail audit, IStringLocalizer<SharedResource> localizer, CustomFields.CustomFieldQueries customFields,
-    ClaimLineEnrichment enrichment) : PageModel
+    ClaimLineEnrichment enrichment) : PageModel, IFieldLabels
 {
+    /// <summary>The labels the form shows, for the summary of what is wrong (New.cshtml).</summary>
+    private static readonly FieldLabelMap Labels = new(
+        new Dictionary<string, string>
+        {
+            ["register"] = "Register",
+            ["channel"] = "Channel",
+            ["customerType"] = "Customer type",
+            ["legalBasis"] = "Legal basis",
+            ["category"] = "Category",
+            ["requestedRemedy"] = "Requested remedy",
+            ["deliveryMethod"] = "Delivery of the goods",
+            ["priority"] = "Priority",
+            ["customer.code"] = "Customer code (ERP)",
+            ["customer.name"] = "Customer name or company",
+            ["customer.taxId"] = "Tax or company ID (NIP, IČO, DIČ, VAT)",
+            ["contact.name"] = "Contact person",
+            ["contact.email"] = "E-mail",
+            ["contact.phone"] = "Phone",
+            ["contact.language"] = "Customer's language",
+            ["contact.preferredChannel"] = "Keep the customer informed by",
+            ["description"] = "Notes on the complaint",
+            ["lines"] = "Items",
+        },
+        new Dictionary<string, string>
+        {
+            ["lines.productCode"] = "Product code",
+            ["lines.productName"] = "Product",
+            ["lines.serialNumber"] = "Serial number",
+            ["lines.quantity"] = "Quantity",
+            ["lines.unitPrice"] = "Unit price",
+            ["lines.purchaseDate"] = "Purchase date",
+            ["lines.salesDocumentNumber"] = "Invoice or receipt",
+            ["lines.ean"] = "EAN",
+            ["lines.faultDescription"] = "Fault description",
+        });
+
+    public string? LabelOf(string field) => Labels.LabelOf(field, localizer);
+
     /// <summary>The active custom fields of each register, by register code.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<Core.CustomFields.CustomFieldDefinition>> CustomFields { get; private set; } =
         new Dictionary<string, IReadOnlyList<Core.CustomFields.CustomFieldDefinition>>();

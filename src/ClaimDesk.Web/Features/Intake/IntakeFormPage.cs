@@ -16,8 +16,39 @@ namespace ClaimDesk.Web.Features.Intake;
 /// </summary>
 public abstract class IntakeFormPage(
     IntakeCommands commands, PendingUploads uploads, OrganisationClock clock, IOptions<ClaimDeskOptions> options,
-    IStringLocalizer<SharedResource> localizer) : PageModel
+    IStringLocalizer<SharedResource> localizer) : PageModel, IFieldLabels
 {
+    /// <summary>The labels the form shows, for the summary of what is wrong (_IntakeForm.cshtml).</summary>
+    private static readonly FieldLabelMap Labels = new(
+        new Dictionary<string, string>
+        {
+            ["contact.name"] = "Your name",
+            ["contact.email"] = "E-mail",
+            ["contact.phone"] = "Phone (optional)",
+            ["contact.preferredChannel"] = "Keep me informed by",
+            ["contact.language"] = "Language of our messages",
+            ["shop"] = "Shop",
+            ["purchaseDate"] = "Purchase date",
+            ["receiptNumber"] = "Receipt or invoice number",
+            ["lines"] = "Items",
+            ["requestedRemedy"] = "Requested remedy",
+            ["deliveryMethod"] = "How the goods reach us",
+            ["legalBasis"] = "On what grounds",
+            ["description"] = "Anything else we should know (optional)",
+            ["privacyAccepted"] = "Privacy notice",
+        },
+        new Dictionary<string, string>
+        {
+            ["lines.productName"] = "Product name",
+            ["lines.productCode"] = "Product code",
+            ["lines.serialNumber"] = "Serial number",
+            ["lines.quantity"] = "Quantity",
+            ["lines.faultDescription"] = "What is wrong with it",
+            ["items.files"] = "Photos or documents (JPEG, PNG, PDF …; optional)",
+        });
+
+    public string? LabelOf(string field) => Labels.LabelOf(field, localizer);
+
     [BindProperty]
     public IntakeForm Form { get; set; } = new();
 

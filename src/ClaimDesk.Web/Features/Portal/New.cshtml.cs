@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using ClaimDesk.Core.Claims;
 using ClaimDesk.Web.Data;
 using ClaimDesk.Web.Features.Claims;
+using ClaimDesk.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,8 +17,38 @@ namespace ClaimDesk.Web.Features.Portal;
 /// choosing the document reloads the page with its lines.
 /// </summary>
 public sealed partial class NewModel(
-    PortalAccess access, PortalQueries queries, ClaimCommands commands, AppDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
+    PortalAccess access, PortalQueries queries, ClaimCommands commands, AppDbContext db, IStringLocalizer<SharedResource> localizer)
+    : PageModel, IFieldLabels
 {
+    /// <summary>The labels the form shows, for the summary of what is wrong (New.cshtml).</summary>
+    private static readonly FieldLabelMap Labels = new(
+        new Dictionary<string, string> { ["document"] = "Invoice or other sales document" },
+        new Dictionary<string, string>
+        {
+            ["typed.productName"] = "Product",
+            ["typed.quantity"] = "Quantity",
+            ["typed.salesDocumentNumber"] = "Invoice or receipt",
+            ["typed.faultDescription"] = "Fault description",
+        });
+
+    /// <summary>A picked line is named as its inputs are, by its number on the document.</summary>
+    public string? LabelOf(string field)
+    {
+        var pick = PickPath().Match(field);
+        if (pick.Success && int.Parse(pick.Groups[1].Value, CultureInfo.InvariantCulture) is var i && i < Picks.Count)
+        {
+            var lineNo = Picks[i].LineNo;
+            return pick.Groups[2].Value switch
+            {
+                "quantity" => localizer["Quantity of line {0}", lineNo],
+                "faultDescription" => localizer["Fault of line {0}", lineNo],
+                _ => localizer["Claim line {0}", lineNo],
+            };
+        }
+
+        return Labels.LabelOf(field, localizer);
+    }
+
     [BindProperty(SupportsGet = true, Name = "document")]
     public string? DocumentNumber { get; set; }
 
@@ -239,6 +270,9 @@ public sealed partial class NewModel(
     }
 
     public static string Format(decimal quantity) => quantity.ToString("0.###", CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"^picks\[(\d+)\]\.(\w+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex PickPath();
 
     [GeneratedRegex(@"^lines\[(\d+)\](.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex LinePath();
