@@ -59,12 +59,31 @@ public sealed partial class DemoData(AppDbContext db, ClaimCommands commands, IL
         "Prasklý kryt po týdnu používání.",
     ];
 
+    /// <summary>The suppliers the demo's supplier claims are made to.</summary>
+    private static readonly (string Code, string Name, string TaxId, string Country)[] Suppliers =
+    [
+        ("DOST-AMICA", "Amica S.A.", "PL7870005683", "PL"),
+        ("DOST-BOSCH", "BSH Sprzęt Gospodarstwa Domowego Sp. z o.o.", "PL5270005684", "PL"),
+        ("DOST-ETA", "ETA a.s.", "CZ00008222", "CZ"),
+    ];
+
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         if (await db.Claims.AnyAsync(cancellationToken))
         {
             return;
         }
+
+        var seededAt = DateTime.UtcNow;
+        foreach (var (code, name, taxId, country) in Suppliers)
+        {
+            if (!await db.Suppliers.AnyAsync(s => s.Code == code, cancellationToken))
+            {
+                db.Suppliers.Add(Core.MasterData.Supplier.Create(code, new Core.MasterData.SupplierFacts(name, taxId, null, country), seededAt, new ChangeLog()));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
 
         var staff = await db.Users.Where(u => u.Email != null && u.Email.EndsWith("@claimdesk.local"))
             .OrderBy(u => u.Email).Select(u => new { u.Id, u.Email }).ToListAsync(cancellationToken);
@@ -94,6 +113,7 @@ public sealed partial class DemoData(AppDbContext db, ClaimCommands commands, IL
             var input = new ClaimInput
             {
                 Register = register,
+                Supplier = register == "supplier" ? new SupplierInput { Code = random.ArrayElement(Suppliers).Code } : null,
                 Channel = Codes.Of(random.WeightedRandom([Channel.Phone, Channel.Email, Channel.InPerson, Channel.Api], [0.4f, 0.35f, 0.15f, 0.1f])),
                 Customer = new CustomerInput
                 {

@@ -121,7 +121,15 @@ public sealed class DeadlineTests
         await using var node = await DeadlineApp.StartAsync(provider);
         var managerEmail = await StaffAccounts.CreateAsync(node.Mail.App, StaffRole.Manager, "Marek Manager", "pl");
         var presale = await node.CreateClaimAsync(ApiClients.NewClaim(register: "presale"));
-        var supplier = await node.CreateClaimAsync(ApiClients.NewClaim(register: "supplier"));
+        var erp = await node.Mail.App.CreateApiClientAsync(scopes: [ApiKeyService.MasterDataRead, ApiKeyService.MasterDataWrite]);
+        using (var put = await erp.PutAsJsonAsync("/api/v1/suppliers/S-AMICA", new { name = "Amica S.A.", country = "PL" }))
+        {
+            Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+        }
+
+        var supplierClaim = ApiClients.NewClaim(register: "supplier");
+        supplierClaim["supplier"] = new Dictionary<string, object?> { ["code"] = "S-AMICA" };
+        var supplier = await node.CreateClaimAsync(supplierClaim);
         var complaint = await node.CreateClaimAsync(ApiClients.NewClaim());
         var received = LocalDate(node.Now);
 
