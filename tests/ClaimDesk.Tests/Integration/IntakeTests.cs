@@ -338,6 +338,30 @@ public sealed partial class IntakeTests
         Assert.All(await app.ClaimsAsync(), c => Assert.Equal("new", c.Status));
     }
 
+    [Theory]
+    [InlineData("pl", "Sklep:")]
+    [InlineData("cs", "Obchod:")]
+    public async Task The_shop_is_captioned_in_the_claimants_language_in_the_description_and_the_confirmation_PDF(string language, string caption)
+    {
+        await using var app = await MailingApp.StartAsync(DatabaseProvider.Sqlite);
+        var client = app.App.CreateBrowserLikeClient();
+        var form = TwoItems();
+        form["Form.Language"] = language;
+        form["Form.Shop"] = "Media Expert Łódź";
+        form["Form.Notes"] = "Kupione w promocji.";
+
+        (await client.SubmitFormAsync("/complaint/new", form, "#intake-form")).Dispose();
+        (await client.GetAsync(LinkIn((await app.MessagesAsync()).Single().TextBody, "/complaint/activate/"))).Dispose();
+
+        var claims = await app.ClaimsAsync();
+        Assert.Equal(2, claims.Count);
+        Assert.All(claims, c => Assert.Equal($"{caption} Media Expert Łódź\nKupione w promocji.", c.Description));
+        var pdf = await app.QueryAsync(db => db.OutboxAttachments.Select(a => a.Content).SingleAsync());
+        var text = Regex.Replace(await PdfTools.TextAsync(pdf), @"\s+", " ");
+        Assert.Contains($"{caption} Media Expert Łódź", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Shop", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_post_without_the_antiforgery_token_is_refused()
     {

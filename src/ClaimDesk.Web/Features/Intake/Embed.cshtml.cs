@@ -10,7 +10,8 @@ namespace ClaimDesk.Web.Features.Intake;
 /// </summary>
 public sealed class EmbedModel(
     IntakeCommands commands, PendingUploads uploads, OrganisationClock clock, IOptions<ClaimDeskOptions> options,
-    IStringLocalizer<SharedResource> localizer) : IntakeFormPage(commands, uploads, clock, options, localizer)
+    IStringLocalizer<SharedResource> localizer, IStringLocalizerFactory localizers)
+    : IntakeFormPage(commands, uploads, clock, options, localizer, localizers)
 {
     public override string FormPage => "/Intake/Embed";
 

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using ClaimDesk.Core.Claims;
 using ClaimDesk.Web.Features.Claims;
+using ClaimDesk.Web.Infrastructure;
+using Microsoft.Extensions.Localization;
 
 namespace ClaimDesk.Web.Features.Intake;
 
@@ -36,7 +38,11 @@ public sealed partial class IntakeForm
 
     public static IReadOnlyList<string> LegalBases { get; } = ["conformity", "guarantee"];
 
-    public (ClaimInput Input, List<FieldError> Errors) ToInput()
+    /// <summary>
+    /// The claim as typed; the shop goes ahead of the notes in the description, captioned in the claimant's language
+    /// (<paramref name="localizers"/> gives it), as staff and the intake confirmation show it.
+    /// </summary>
+    public (ClaimInput Input, List<FieldError> Errors) ToInput(IStringLocalizerFactory localizers)
     {
         var errors = new List<FieldError>();
         var claimForm = new ClaimForm
@@ -54,7 +60,9 @@ public sealed partial class IntakeForm
             DeliveryMethod = DeliveryMethod,
             PickupAddress = PickupAddress,
             ParcelLockerId = ParcelLockerId,
-            Description = string.IsNullOrWhiteSpace(Shop) ? Notes : $"Shop: {Shop.Trim()}\n{Notes}".Trim(),
+            Description = string.IsNullOrWhiteSpace(Shop)
+                ? Notes
+                : $"{localizers.In(Language, (localizer, _) => localizer["Shop:"].Value)} {Shop.Trim()}\n{Notes}".Trim(),
             Lines = [.. Items.Select(item => new ClaimLineForm
             {
                 ProductName = item.ProductName,

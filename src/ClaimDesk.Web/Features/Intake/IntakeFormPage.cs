@@ -16,7 +16,7 @@ namespace ClaimDesk.Web.Features.Intake;
 /// </summary>
 public abstract class IntakeFormPage(
     IntakeCommands commands, PendingUploads uploads, OrganisationClock clock, IOptions<ClaimDeskOptions> options,
-    IStringLocalizer<SharedResource> localizer) : PageModel, IFieldLabels
+    IStringLocalizer<SharedResource> localizer, IStringLocalizerFactory localizers) : PageModel, IFieldLabels
 {
     /// <summary>The labels the form shows, for the summary of what is wrong (_IntakeForm.cshtml).</summary>
     private static readonly FieldLabelMap Labels = new(
@@ -78,7 +78,7 @@ public abstract class IntakeFormPage(
         }
 
         var fileErrors = await KeepFilesAsync();
-        var (input, errors) = Form.ToInput();
+        var (input, errors) = Form.ToInput(localizers);
         errors.AddRange(fileErrors);
         IReadOnlyList<FieldError> problems = errors.Count == 0
             ? await commands.SubmitAsync(input, [.. Form.Items.Select(i => (IReadOnlyList<string>)i.Kept)],

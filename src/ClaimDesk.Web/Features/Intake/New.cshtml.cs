@@ -7,7 +7,8 @@ namespace ClaimDesk.Web.Features.Intake;
 /// <summary>The public complaint form on a page of its own.</summary>
 public sealed class NewModel(
     IntakeCommands commands, PendingUploads uploads, OrganisationClock clock, IOptions<ClaimDeskOptions> options,
-    IStringLocalizer<SharedResource> localizer) : IntakeFormPage(commands, uploads, clock, options, localizer)
+    IStringLocalizer<SharedResource> localizer, IStringLocalizerFactory localizers)
+    : IntakeFormPage(commands, uploads, clock, options, localizer, localizers)
 {
     public override string FormPage => "/Intake/New";
 
