@@ -35,7 +35,7 @@ public sealed partial class FirstSignInTests
         await admin.GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
         await admin.GetByRole(AriaRole.Link, new() { Name = "New user" }).ClickAsync();
         await admin.GetByLabel("E-mail").FillAsync("olga.operator@example.com");
-        await admin.GetByLabel("Name").FillAsync("Olga Operator");
+        await admin.GetByLabel("Full name").FillAsync("Olga Operator");
         await admin.GetByLabel("Language", new() { Exact = true }).SelectOptionAsync("pl");
         await admin.GetByLabel("Operator").CheckAsync();
         await admin.GetByLabel("Initial password").FillAsync("Olga-Start-2026");

@@ -15,11 +15,11 @@ public sealed record MasterDataSection(string Route, string Title, string Record
 {
     public static IReadOnlyList<MasterDataSection> All(IStringLocalizer localizer) =>
     [
-        new("customers", localizer["Customers"], "Customer", localizer["New customer"], localizer["Name"],
+        new("customers", localizer["Customers"], "Customer", localizer["New customer"], localizer["Customer name"],
             [localizer["Customer type"], localizer["Customer tier"], localizer["Tax ID"], localizer["Country"]]),
-        new("suppliers", localizer["Suppliers"], "Supplier", localizer["New supplier"], localizer["Name"],
+        new("suppliers", localizer["Suppliers"], "Supplier", localizer["New supplier"], localizer["Supplier name"],
             [localizer["Tax ID"], localizer["E-mail"], localizer["Country"]]),
-        new("products", localizer["Products"], "Product", localizer["New product"], localizer["Name"],
+        new("products", localizer["Products"], "Product", localizer["New product"], localizer["Product name"],
             [localizer["EAN"], localizer["Supplier code"], localizer["Warranty (months)"]]),
         new("sales-documents", localizer["Sales documents"], "SalesDocument", localizer["New sales document"], localizer["Customer"],
             [localizer["Issue date"], localizer["Goods issue"], localizer["Lines"]]),
