@@ -26,10 +26,31 @@ public sealed class ClaimCommands(
     public async Task<(Claim? Claim, IReadOnlyList<FieldError> Errors)> CreateAsync(
         ClaimInput? input, Actor actor, DateTime? receivedAt = null, bool acknowledge = true, CancellationToken cancellationToken = default)
     {
+        // One connection for the look-ups and the transaction: taking it from the pool once, not for each query.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await CheckAndCreateAsync(input, actor, receivedAt, acknowledge, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>What a new claim needs of its register, read once: what it holds (for the checks), numbering, initial status.</summary>
+    private sealed record TargetRegister(int Id, Core.Registers.RegisterKind Kind, string NumberingPattern, bool AcknowledgesIntake, string? Initial);
+
+    private async Task<(Claim? Claim, IReadOnlyList<FieldError> Errors)> CheckAndCreateAsync(
+        ClaimInput? input, Actor actor, DateTime? receivedAt, bool acknowledge, CancellationToken cancellationToken)
+    {
         var registerCode = input?.Register is { } named && !string.IsNullOrWhiteSpace(named) ? named.Trim() : "complaints";
-        var registerKind = await db.Registers.AsNoTracking().Where(r => r.Code == registerCode)
-            .Select(r => (Core.Registers.RegisterKind?)r.Kind).SingleOrDefaultAsync(cancellationToken) ?? Core.Registers.RegisterKind.Complaints;
-        var (draft, errors) = ClaimValidator.Validate(input, clock.Today, productFromErp: true, registerKind);
+        var target = await db.Registers.AsNoTracking()
+            .Where(r => r.Code == registerCode)
+            .Select(r => new TargetRegister(r.Id, r.Kind, r.NumberingPattern, r.AcknowledgesIntake,
+                r.Statuses.Where(s => s.IsInitial && !s.HiddenFromQueues).OrderBy(s => s.SortOrder).Select(s => s.Code).FirstOrDefault()))
+            .SingleOrDefaultAsync(cancellationToken);
+        var (draft, errors) = ClaimValidator.Validate(input, clock.Today, productFromErp: true, target?.Kind ?? Core.Registers.RegisterKind.Complaints);
         if (draft?.SupplierCode is { } supplierCode)
         {
             var supplierId = await db.Suppliers.AsNoTracking().Where(s => s.Code == supplierCode)
@@ -70,33 +91,13 @@ public sealed class ClaimCommands(
             return (null, errors);
         }
 
-        // One connection for the look-up and the transaction: taking it from the pool once, not twice.
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            return await CreateAsync(draft, customValues, actor, acknowledge, cancellationToken);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        return await CreateAsync(draft, target, customValues, actor, acknowledge, cancellationToken);
     }
 
     private async Task<(Claim? Claim, IReadOnlyList<FieldError> Errors)> CreateAsync(
-        ClaimDraft draft, List<(CustomFieldDefinition Field, CustomFieldParse Value)> customValues, Actor actor, bool acknowledge,
-        CancellationToken cancellationToken)
+        ClaimDraft draft, TargetRegister? register, List<(CustomFieldDefinition Field, CustomFieldParse Value)> customValues, Actor actor,
+        bool acknowledge, CancellationToken cancellationToken)
     {
-        // What a new claim needs of its register, in one query: id, numbering pattern, initial status.
-        var register = await db.Registers.AsNoTracking()
-            .Where(r => r.Code == draft.RegisterCode)
-            .Select(r => new
-            {
-                r.Id,
-                r.NumberingPattern,
-                r.AcknowledgesIntake,
-                Initial = r.Statuses.Where(s => s.IsInitial && !s.HiddenFromQueues).OrderBy(s => s.SortOrder).Select(s => s.Code).FirstOrDefault(),
-            })
-            .SingleOrDefaultAsync(cancellationToken);
         if (register?.Initial is null)
         {
             return (null, [new FieldError("register", "There is no register '{0}'.", draft.RegisterCode)]);

@@ -88,7 +88,7 @@ public sealed class PartnerInvitations(
         }
 
         await users.AddToRoleAsync(user, StaffRole.Partner);
-        var link = await SetPasswordLinkAsync(user, baseUrl);
+        var link = await SetPasswordLinkAsync(user, baseUrl, partner: true);
         var (subject, text) = In(language, localizer => (
             localizer["Your access to the ClaimDesk partner portal"].Value,
             string.Join('\n',
@@ -117,7 +117,7 @@ public sealed class PartnerInvitations(
             return;
         }
 
-        var link = await SetPasswordLinkAsync(user, baseUrl);
+        var link = await SetPasswordLinkAsync(user, baseUrl, partner: roles.Contains(StaffRole.Partner));
         var (subject, text) = In(user.Language, localizer => (
             localizer["Choose a new password for ClaimDesk"].Value,
             string.Join('\n',
@@ -133,10 +133,10 @@ public sealed class PartnerInvitations(
     public async Task<string> SignInPathAsync(AppUser user) =>
         await users.IsInRoleAsync(user, StaffRole.Partner) ? "/portal/login" : "/Account/Login";
 
-    private async Task<string> SetPasswordLinkAsync(AppUser user, string baseUrl)
+    private async Task<string> SetPasswordLinkAsync(AppUser user, string baseUrl, bool partner)
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        var page = await users.IsInRoleAsync(user, StaffRole.Partner) ? "/portal/set-password" : "/account/set-password";
+        var page = partner ? "/portal/set-password" : "/account/set-password";
         return $"{baseUrl}{page}?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
     }
 
