@@ -28,8 +28,9 @@ Usage:
   scripts/extract-strings.py --verbose            ... and, on stderr, where each key is used, and every non-literal key
                                                   with where its keys are read from (or NOT READ)
   scripts/extract-strings.py --check A.resx ...   exit 1 if a file lacks a key (or has a duplicate entry, or a
-                                                  translation whose {0}-style placeholders differ from the key's);
-                                                  keys in a file that no code uses are only warned about
+                                                  translation whose {0}-style placeholders differ from the key's),
+                                                  or the code uses a key of AMBIGUOUS (one English word with several
+                                                  meanings); keys in a file that no code uses are only warned about
 """
 
 import argparse
@@ -46,6 +47,15 @@ SKIP_DIRS = {"bin", "obj", "node_modules", "wwwroot", "Resources"}
 # variable key, L[role] / L[r], so no literal in the source shows them: they are listed here. Keep in step with
 # StaffRole.All.
 ROLE_KEYS = ["Administrator", "Manager", "Operator", "Technician", "Partner"]
+
+# Keys whose English text means different things in different places, so that no one Polish or Czech text fits them
+# all ("Name" is "Imię i nazwisko" for a person and "Nazwa" for a product): the code must not use them, but the
+# key of the meaning it has. --check fails on every use, with where it is and what to use instead.
+AMBIGUOUS = {
+    "Name": 'a person\'s name or the name of a thing: use "Full name", "Product name", "Supplier name", '
+            '"Customer name", "Policy name", "Rule name", "Team name", "Webhook name", "View name", "Key name" ...',
+    "Order": 'a sort order ("Kolejność") or an order a customer placed ("Zamówienie"): use "Sort order" or "Sales order"',
+}
 
 # A C# string literal: verbatim @"..." ("" is a quote) or regular "..." (backslash escapes). Interpolated strings
 # ($"...") are not keys: a key must be a constant for the resx lookup to work.
@@ -301,8 +311,19 @@ def placeholders(text):
     return sorted(set(PLACEHOLDER.findall(text)), key=int)
 
 
+def ambiguous_uses(keys):
+    """Lines for every use of a key of AMBIGUOUS."""
+    return [f"  {key!r} at {where}: {AMBIGUOUS[key]}" for key in sorted(keys) if key in AMBIGUOUS for where in keys[key]]
+
+
 def check(paths, keys):
     failed = False
+    ambiguous = ambiguous_uses(keys)
+    if ambiguous:
+        failed = True
+        print(f"{len(ambiguous)} uses of a key with several meanings (give each meaning its own key):")
+        for line in ambiguous:
+            print(line)
     for path in paths:
         try:
             root = ET.parse(path).getroot()

@@ -91,9 +91,8 @@ public sealed class DeadlineCalculator
             }
 
             var due = _time.DueAt(start.Value, rule.Period, HolidayCalendar.For(rule.Jurisdiction), rule.ShiftsOffNonWorkingDay);
-            var (kind, done) = rule.Measures == DeadlineMeasure.Response
-                ? (DeadlineKind.StatutoryResponse, facts.DecidedAt)
-                : (DeadlineKind.StatutoryResolution, facts.ResolvedAt);
+            var kind = DeadlineRuleId.KindOf(rule);
+            var done = kind == DeadlineKind.StatutoryResponse ? facts.DecidedAt : facts.ResolvedAt;
             yield return (rule, new ClaimDeadline(kind, rule.Id, due, StateAt(due, done ?? facts.ClosedAt, now, paused: false)));
         }
     }
@@ -115,13 +114,13 @@ public sealed class DeadlineCalculator
                 continue;
             }
 
-            var (kind, done) = target switch
+            var done = target switch
             {
-                SlaTarget.FirstResponse => (DeadlineKind.SlaFirstResponse, facts.FirstResponseAt),
-                SlaTarget.Decision => (DeadlineKind.SlaDecision, facts.DecidedAt),
-                _ => (DeadlineKind.SlaResolution, facts.ResolvedAt),
-            };
-            done ??= facts.ClosedAt;
+                SlaTarget.FirstResponse => facts.FirstResponseAt,
+                SlaTarget.Decision => facts.DecidedAt,
+                _ => facts.ResolvedAt,
+            } ?? facts.ClosedAt;
+            var kind = DeadlineRuleId.KindOf(target);
             var clockEnd = done is { } d ? OrganisationTime.Utc(d) : now;
             var due = _time.DueAt(start, period, calendar, shiftOffNonWorkingDay: false);
             var paused = false;

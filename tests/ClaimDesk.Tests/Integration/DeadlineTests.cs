@@ -271,7 +271,7 @@ public sealed class DeadlineTests
         var row = card.QuerySelector("[data-testid=deadlines] tr[data-rule='sla:VIP:resolution']")!;
         Assert.Equal("running", row.GetAttribute("data-state"));
         Assert.Contains(DeadlineApp.Local(deadline.DueAt).ToString("g", CultureInfo.GetCultureInfo("en")), row.TextContent, StringComparison.Ordinal);
-        Assert.Contains(card.QuerySelectorAll("[data-testid=history] td"), td => td.TextContent.StartsWith("sla:VIP:resolution: ", StringComparison.Ordinal));
+        Assert.Contains(card.QuerySelectorAll("[data-testid=history] td"), td => td.TextContent.StartsWith("Resolution (SLA), SLA policy “VIP”: ", StringComparison.Ordinal));
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]

@@ -43,12 +43,12 @@ public sealed class MasterDataPagesTests(SharedApps apps)
         Assert.Equal("Pralka Amica PA-612 (2026)", productPage.QuerySelector("#Form_Name")!.GetAttribute("value"));
         Assert.Equal($"S-{tag}", productPage.QuerySelector("#Form_SupplierCode")!.GetAttribute("value"));
         var history = productPage.QuerySelector("[data-testid=history]")!.TextContent;
-        Assert.Contains("created", history, StringComparison.Ordinal);
-        Assert.Contains("updated name", history, StringComparison.Ordinal);
+        Assert.Contains("Created", history, StringComparison.Ordinal);
+        Assert.Contains("Changed Product name", history, StringComparison.Ordinal);
         Assert.Contains("Pralka Amica PA-612 (2026)", history, StringComparison.Ordinal);
         foreach (var page in new[] { supplier, customer })
         {
-            Assert.Contains("created", (await client.GetPageAsync(page)).QuerySelector("[data-testid=history]")!.TextContent, StringComparison.Ordinal);
+            Assert.Contains("Created", (await client.GetPageAsync(page)).QuerySelector("[data-testid=history]")!.TextContent, StringComparison.Ordinal);
         }
 
         var taken = await client.SubmitFormAsync("/MasterData/Customer", new Dictionary<string, string>
@@ -117,7 +117,7 @@ public sealed class MasterDataPagesTests(SharedApps apps)
         var page = await client.GetPageAsync(record);
         Assert.Equal(company.Products[1].Code, page.QuerySelector("[name='Form.Lines[0].ProductCode']")!.GetAttribute("value"));
         var history = page.QuerySelector("[data-testid=history]")!.TextContent;
-        Assert.Contains("updated line 1", history, StringComparison.Ordinal);
+        Assert.Contains("Changed Line 1", history, StringComparison.Ordinal);
         Assert.Contains($"{company.Products[0].Code} × 2 @ 1499.99 [SN-A, SN-B]", history, StringComparison.Ordinal);
     }
 

@@ -162,7 +162,7 @@ public sealed class SignInTests(SharedApps apps)
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
         Assert.Contains("disabled", (await HtmlForms.ParseAsync(signIn)).QuerySelector("[data-testid=errors]")!.TextContent, StringComparison.Ordinal);
         var history = await admin.GetPageAsync($"/Admin/Users/Edit/{id}");
-        Assert.Contains("disabled", history.QuerySelector("[data-testid=history]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Disabled", history.QuerySelector("[data-testid=history]")!.TextContent, StringComparison.Ordinal);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]

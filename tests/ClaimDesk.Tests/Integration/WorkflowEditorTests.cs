@@ -92,7 +92,7 @@ public sealed class WorkflowEditorTests(SharedApps apps)
             && a.NewValue == "roles: Manager; fields: comment");
         Assert.DoesNotContain(audit, a => a.Action is "status_removed" or "transition_removed" or "status_changed");
         var history = (await admin.GetPageAsync(url)).QuerySelector("[data-testid=history]")!.TextContent;
-        Assert.Contains("Status added status on_hold", history, StringComparison.Ordinal);
+        Assert.Contains("Status added Status on_hold", history, StringComparison.Ordinal);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]

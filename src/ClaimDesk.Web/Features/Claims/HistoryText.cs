@@ -33,7 +33,10 @@ public static partial class HistoryText
             (ClaimThread.PostedAction, _) => localizer["Message added"],
             (Intake.ClaimAcknowledgement.Action, _) => localizer["Acknowledgement e-mailed to the claimant"],
             (Deadlines.ClaimDeadlines.ChangedAction, _) => localizer["Deadline"],
-            _ => $"{entry.Action} {entry.Field}",
+            ("custom_fields_refused", _) => localizer["Refused: custom fields"],
+            _ => AuditText.Field(entry.EntityType, entry.Field, localizer) is { } field
+                ? $"{AuditText.Action(entry.Action, localizer)}: {field}"
+                : AuditText.Action(entry.Action, localizer),
         };
     }
 
@@ -51,7 +54,7 @@ public static partial class HistoryText
 
         if (entry.Action == Deadlines.ClaimDeadlines.ChangedAction && Deadlines.ClaimDeadlines.Parse(value) is var (rule, due, state))
         {
-            return $"{rule}: {when?.Invoke(due) ?? due.ToString("u", System.Globalization.CultureInfo.InvariantCulture)} ({Deadlines.DeadlineLabels.State(state, localizer)})";
+            return $"{Deadlines.DeadlineLabels.Named(rule, localizer)}: {when?.Invoke(due) ?? due.ToString("u", System.Globalization.CultureInfo.InvariantCulture)} ({Deadlines.DeadlineLabels.State(state, localizer)})";
         }
 
         if (entry.Action == ClaimThread.PostedAction)
@@ -66,7 +69,7 @@ public static partial class HistoryText
 
         return entry.Field is { } field && field.EndsWith("decision", StringComparison.Ordinal)
             ? localizer[field == "decision" ? CodeLabels.Of<ClaimDecision>(value) : CodeLabels.Of<LineDecision>(value)]
-            : value;
+            : AuditText.Value(entry.Field, value, localizer);
     }
 
     /// <summary>What a thread entry is, in the reader's language.</summary>

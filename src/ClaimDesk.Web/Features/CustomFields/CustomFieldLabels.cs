@@ -8,7 +8,7 @@ public static class CustomFieldLabels
     public static string Type(CustomFieldType type) => type switch
     {
         CustomFieldType.Text => "Text",
-        CustomFieldType.Number => "Number",
+        CustomFieldType.Number => "Numeric",
         CustomFieldType.Date => "Date",
         CustomFieldType.Choice => "Choice",
         _ => "Yes/no",

@@ -8,7 +8,7 @@ namespace ClaimDesk.Web.Features.Admin.Sla;
 public sealed class IndexModel(AppDbContext db) : PageModel
 {
     public sealed record PolicyRow(
-        int Id, string Name, int Order, bool IsActive, string Conditions, string? FirstResponse, string? Decision, string? Resolution,
+        int Id, string Name, int Order, bool IsActive, IReadOnlyList<(string Field, string Value)> Conditions, string? FirstResponse, string? Decision, string? Resolution,
         string Calendar, string PauseStatuses);
 
     public IReadOnlyList<PolicyRow> Rows { get; private set; } = [];
@@ -26,15 +26,13 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         Rows = [.. policies.Select(x =>
         {
             var p = x.Policy;
-            var conditions = new[]
+            // Named as the audit names the policy's fields, so the page and the history label them alike (AuditText).
+            var conditions = new (string Field, string? Value)[]
             {
-                p.CustomerTier is null ? null : $"tier = {p.CustomerTier}",
-                x.Customer is null ? null : $"customer = {x.Customer}",
-                x.Register is null ? null : $"register = {x.Register}",
-                p.Category is null ? null : $"category = {p.Category}",
-                p.LegalBasis is null ? null : $"legal basis = {p.LegalBasis}",
+                ("customerTier", p.CustomerTier), ("customer", x.Customer), ("register", x.Register), ("category", p.Category),
+                ("legalBasis", p.LegalBasis),
             };
-            return new PolicyRow(p.Id, p.Name, p.SortOrder, p.IsActive, string.Join(" · ", conditions.Where(c => c is not null)),
+            return new PolicyRow(p.Id, p.Name, p.SortOrder, p.IsActive, [.. conditions.Where(c => c.Value is not null).Select(c => (c.Field, c.Value!))],
                 Period(p.FirstResponseAmount, p.FirstResponseUnit), Period(p.DecisionAmount, p.DecisionUnit),
                 Period(p.ResolutionAmount, p.ResolutionUnit), p.Calendar, string.Join(", ", p.PauseStatuses));
         })];
