@@ -95,6 +95,76 @@ public sealed class WebhookTests
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_standard_webhooks_receiver_verifies_each_delivery_and_refuses_one_older_than_five_minutes(DatabaseProvider provider)
+    {
+        await using var receiver = new HttpReceiver();
+        receiver.Start();
+        await using var app = await MailingApp.StartAsync(provider);
+        string generated;
+        await using (var scope = app.App.Services.CreateAsyncScope())
+        {
+            var (_, secret) = await scope.ServiceProvider.GetRequiredService<WebhookAdministration>().CreateAsync(
+                new WebhookForm { Name = "Generated", Url = receiver.UrlOf("/generated"), Events = [WebhookEvent.ClaimCreated, WebhookEvent.StatusChanged], Enabled = true },
+                Actor.System);
+            generated = secret ?? throw new InvalidOperationException("No secret was generated.");
+        }
+
+        await AddWebhookAsync(app, "Own secret", receiver.UrlOf("/own"), [WebhookEvent.ClaimCreated, WebhookEvent.StatusChanged], ErpSecret);
+        using var api = await app.App.CreateApiClientAsync(StaffRole.Manager);
+        var (id, _) = await CreateClaimAsync(api);
+        await DispatchAllDueAsync(app);
+
+        // What a receiver with a Standard Webhooks library does: the generated whsec_ secret as it is, an
+        // administrator's own secret by its UTF-8 bytes.
+        var verifiers = new Dictionary<string, StandardWebhooks.StandardWebhook>
+        {
+            ["/generated"] = new(generated),
+            ["/own"] = new(Encoding.UTF8.GetBytes(ErpSecret)),
+        };
+        Assert.Equal(2, receiver.Requests.Count);
+        foreach (var request in receiver.Requests)
+        {
+            var verifier = verifiers[request.PathAndQuery];
+            verifier.Verify(Encoding.UTF8.GetString(request.Body), Headers(request));
+            Assert.Equal(request.Header("X-ClaimDesk-Delivery"), request.Header("webhook-id"));
+            var tampered = Encoding.UTF8.GetString(request.Body).Replace("\"claim.created\"", "\"claim.closed\"", StringComparison.Ordinal);
+            Assert.Throws<StandardWebhooks.Diagnostics.WebhookVerificationException>(() => verifier.Verify(tampered, Headers(request)));
+            Assert.Throws<StandardWebhooks.Diagnostics.WebhookVerificationException>(() =>
+                verifiers.Single(v => v.Key != request.PathAndQuery).Value.Verify(Encoding.UTF8.GetString(request.Body), Headers(request)));
+        }
+
+        Assert.True(Verifies(Assert.Single(receiver.Requests, r => r.PathAndQuery == "/own"), ErpSecret)); // the earlier header, for one release
+
+        // Sent six minutes ago (its clock behind): signed rightly, and still refused as a possible replay.
+        app.Clock.Advance(TimeSpan.FromMinutes(-6));
+        using (var moved = await TransitionAsync(api, id, "in_review"))
+        {
+            Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        }
+
+        await DispatchAllDueAsync(app);
+        var late = receiver.Requests.Skip(2).ToList();
+        Assert.Equal(2, late.Count);
+        foreach (var request in late)
+        {
+            var refused = Assert.Throws<StandardWebhooks.Diagnostics.WebhookVerificationException>(() =>
+                verifiers[request.PathAndQuery].Verify(Encoding.UTF8.GetString(request.Body), Headers(request)));
+            Assert.Contains("too old", refused.Message, StringComparison.Ordinal);
+        }
+    }
+
+    private static Microsoft.AspNetCore.Http.HeaderDictionary Headers(ReceivedRequest request)
+    {
+        var headers = new Microsoft.AspNetCore.Http.HeaderDictionary();
+        foreach (var (name, value) in request.Headers)
+        {
+            headers[name] = value;
+        }
+
+        return headers;
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task An_administrator_registers_a_webhook_and_reads_its_attempts_in_the_delivery_log(DatabaseProvider provider)
     {
         await using var receiver = new HttpReceiver();

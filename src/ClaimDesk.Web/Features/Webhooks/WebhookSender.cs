@@ -9,12 +9,12 @@ namespace ClaimDesk.Web.Features.Webhooks;
 
 /// <summary>
 /// POSTs one webhook delivery for <see cref="OutboxDispatcher"/>: the body as queued, <c>Content-Type:
-/// application/json</c>, the event, the delivery id and the signature in headers. A 2xx answer is delivered; any
+/// application/json</c>, the event, the delivery id and the signatures (<see cref="WebhookSignature"/>) in headers. A 2xx answer is delivered; any
 /// other answer (redirects are not followed), no answer within <see cref="MailTransport.SendTimeout"/>, a disabled or
 /// deleted webhook, or a secret that cannot be read is a failed attempt, which the dispatcher retries with back-off.
 /// The receiver's last HTTP status is kept on the delivery for the log.
 /// </summary>
-public sealed class WebhookSender(IHttpClientFactory clients, WebhookSecrets secrets)
+public sealed class WebhookSender(IHttpClientFactory clients, WebhookSecrets secrets, TimeProvider clock)
 {
     public const string ClientName = "webhooks";
 
@@ -46,6 +46,10 @@ public sealed class WebhookSender(IHttpClientFactory clients, WebhookSecrets sec
         request.Headers.Add(WebhookSignature.EventHeader, target.Event);
         request.Headers.Add(WebhookSignature.DeliveryHeader, message.InternetMessageId);
         request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(secret, body));
+        var sentAt = clock.GetUtcNow();
+        request.Headers.Add(WebhookSignature.IdHeader, message.InternetMessageId);
+        request.Headers.Add(WebhookSignature.TimestampHeader, sentAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add(WebhookSignature.StandardHeader, WebhookSignature.SignStandard(secret, message.InternetMessageId, sentAt, message.TextBody));
 
         int? status = null;
         try
