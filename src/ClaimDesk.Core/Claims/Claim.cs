@@ -15,8 +15,6 @@ public sealed class Claim
 {
     public const string EntityType = "claim";
     public const string LineEntityType = "claim_line";
-    public const string GoodsReceivedStatus = "goods_received";
-    public const string WaitingForGoodsStatus = "waiting_for_goods";
 
     public long Id { get; set; }
 
@@ -338,13 +336,15 @@ public sealed class Claim
             DecidedAt = now;
         }
 
-        if (to == "resolved")
+        if (target.Role == StatusRole.Resolved)
         {
             ResolvedAt = now;
         }
 
-        // The goods are in once the claim enters goods_received, or leaves waiting_for_goods to be worked on.
-        if (GoodsReceivedAt is null && (to == GoodsReceivedStatus || (from == WaitingForGoodsStatus && target.Category == StatusCategory.Open)))
+        // The goods are in once the claim enters the status of goods received, or leaves the one of waiting for them
+        // to be worked on.
+        if (GoodsReceivedAt is null && (target.Role == StatusRole.GoodsReceived
+            || (workflow.Status(from)?.Role == StatusRole.WaitingForGoods && target.Category == StatusCategory.Open)))
         {
             GoodsReceivedAt = now;
         }

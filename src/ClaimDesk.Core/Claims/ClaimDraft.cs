@@ -155,7 +155,8 @@ public static class ClaimValidator
             return (null, errors);
         }
 
-        var register = string.IsNullOrWhiteSpace(input.Register) ? "complaints" : input.Register.Trim();
+        // No register named: the claim goes to the first register of customer complaints (ClaimCommands finds it).
+        var register = string.IsNullOrWhiteSpace(input.Register) ? "" : input.Register.Trim();
         var claimant = HasCustomerClaimant(registerKind);
         var channel = Code<Channel>(input.Channel, "channel", errors, Claims.Channel.Phone);
         var customerType = Code<CustomerType>(input.CustomerType, "customerType", errors, claimant ? null : Claims.CustomerType.Business);

@@ -15,13 +15,15 @@ public static class DefaultWorkflows
     private static readonly string[] Managers = [StaffRole.Administrator, StaffRole.Manager];
 
     private sealed record StatusDefinition(
-        StatusCategory Category, StatusDecision Decision, LocalizedText Staff, LocalizedText Customer, bool Hidden = false);
+        StatusCategory Category, StatusDecision Decision, LocalizedText Staff, LocalizedText Customer, bool Hidden = false,
+        StatusRole Role = StatusRole.None);
 
     private static readonly Dictionary<string, StatusDefinition> Definitions = new()
     {
         ["unconfirmed"] = new(StatusCategory.Waiting, StatusDecision.None,
             new("Unconfirmed", "Niepotwierdzona", "Nepotvrzená"),
-            new("Awaiting your confirmation", "Oczekuje na potwierdzenie", "Čeká na vaše potvrzení"), Hidden: true),
+            new("Awaiting your confirmation", "Oczekuje na potwierdzenie", "Čeká na vaše potvrzení"), Hidden: true,
+            Role: StatusRole.AwaitingConfirmation),
         ["new"] = new(StatusCategory.Open, StatusDecision.None,
             new("New", "Nowa", "Nová"), new("Received", "Przyjęta", "Přijatá")),
         ["in_review"] = new(StatusCategory.Open, StatusDecision.None,
@@ -31,7 +33,7 @@ public static class DefaultWorkflows
             new("Waiting for your reply", "Czekamy na Twoją odpowiedź", "Čekáme na vaši odpověď")),
         ["waiting_for_goods"] = new(StatusCategory.Waiting, StatusDecision.None,
             new("Waiting for goods", "Oczekuje na towar", "Čeká na zboží"),
-            new("Waiting for the goods", "Czekamy na towar", "Čekáme na zboží")),
+            new("Waiting for the goods", "Czekamy na towar", "Čekáme na zboží"), Role: StatusRole.WaitingForGoods),
         ["in_diagnosis"] = new(StatusCategory.Open, StatusDecision.None,
             new("In diagnosis", "W diagnozie", "V diagnostice"), new("Being inspected", "Towar w ekspertyzie", "Zboží se posuzuje")),
         ["at_supplier"] = new(StatusCategory.Open, StatusDecision.None,
@@ -45,7 +47,7 @@ public static class DefaultWorkflows
         ["in_resolution"] = new(StatusCategory.Open, StatusDecision.None,
             new("In resolution", "W realizacji", "Vyřizuje se"), new("Being resolved", "W realizacji", "Vyřizuje se")),
         ["resolved"] = new(StatusCategory.Closed, StatusDecision.None,
-            new("Resolved", "Zrealizowana", "Vyřízená"), new("Resolved", "Zrealizowana", "Vyřízená")),
+            new("Resolved", "Zrealizowana", "Vyřízená"), new("Resolved", "Zrealizowana", "Vyřízená"), Role: StatusRole.Resolved),
         ["closed"] = new(StatusCategory.Closed, StatusDecision.None,
             new("Closed", "Zamknięta", "Uzavřená"), new("Closed", "Zamknięta", "Uzavřená")),
         ["cancelled"] = new(StatusCategory.Closed, StatusDecision.None,
@@ -143,7 +145,7 @@ public static class DefaultWorkflows
         Kind = kind,
         Name = name,
         NumberingPattern = pattern,
-        AcknowledgesIntake = code == "complaints",
+        AcknowledgesIntake = kind == RegisterKind.Complaints,
         Statuses = [.. statuses.Select((status, order) =>
         {
             var definition = Definitions[status];
@@ -157,6 +159,7 @@ public static class DefaultWorkflows
                 IsInitial = initial.Contains(status),
                 HiddenFromQueues = definition.Hidden,
                 SlaClockRuns = definition.Category == StatusCategory.Open,
+                Role = definition.Role,
                 SortOrder = order,
             };
         })],

@@ -8,6 +8,28 @@ public enum StatusCategory { Open, Waiting, Closed }
 /// <summary>The decision a status stands for: entering it is the claim's (final) decision.</summary>
 public enum StatusDecision { None, Accepted, Rejected }
 
+/// <summary>
+/// What the program relies on a status for, beyond its category and decision; chosen in the workflow editor, so that
+/// no status code is written in the code and an administrator may name statuses as they like. A role is held by at
+/// most one status of a workflow.
+/// </summary>
+public enum StatusRole
+{
+    None,
+
+    /// <summary>Where a web submission waits until the claimant confirms it from the e-mail (an initial status hidden from queues).</summary>
+    AwaitingConfirmation,
+
+    /// <summary>Waiting for the goods: leaving it to be worked on means the goods came in.</summary>
+    WaitingForGoods,
+
+    /// <summary>Entering it means the goods came in.</summary>
+    GoodsReceived,
+
+    /// <summary>Entering it means the claim is resolved (the remedy carried out): it stops resolution deadlines.</summary>
+    Resolved,
+}
+
 /// <summary>One status of a register's workflow.</summary>
 public sealed class WorkflowStatus
 {
@@ -35,6 +57,9 @@ public sealed class WorkflowStatus
     public bool SlaClockRuns { get; set; } = true;
 
     public bool HiddenFromQueues { get; set; }
+
+    /// <summary>What the program relies on this status for (<see cref="StatusRole"/>).</summary>
+    public StatusRole Role { get; set; }
 
     public int SortOrder { get; set; }
 }
@@ -72,6 +97,9 @@ public sealed class Workflow(IReadOnlyList<WorkflowStatus> statuses, IReadOnlyLi
     /// <summary>Where new claims start: the initial status shown in queues.</summary>
     public WorkflowStatus Initial => Statuses.First(s => s.IsInitial && !s.HiddenFromQueues);
 
+    /// <summary>The status that has <paramref name="role"/>, or null when none has.</summary>
+    public WorkflowStatus? WithRole(StatusRole role) => role == StatusRole.None ? null : Statuses.FirstOrDefault(s => s.Role == role);
+
     public WorkflowTransition? Transition(string from, string to) =>
         Transitions.FirstOrDefault(t => t.FromStatus == from && t.ToStatus == to);
 
@@ -85,7 +113,8 @@ public sealed class Workflow(IReadOnlyList<WorkflowStatus> statuses, IReadOnlyLi
     /// <summary>
     /// What is wrong with this workflow, as (field, message key, arguments); empty when it can be saved. A workflow
     /// needs exactly one initial status shown in queues (further initial statuses hidden from queues are allowed), at
-    /// least one closed status, every status reachable from an initial one, unique codes, transitions between known
+    /// least one closed status, every status reachable from an initial one, unique codes, each status role on one
+    /// status at most (awaiting confirmation on an initial one hidden from queues), transitions between known
     /// statuses for known roles and fields.
     /// </summary>
     public IReadOnlyList<WorkflowProblem> Validate(IReadOnlyCollection<string> knownRoles)
@@ -118,6 +147,16 @@ public sealed class Workflow(IReadOnlyList<WorkflowStatus> statuses, IReadOnlyLi
         if (!Statuses.Any(s => s.Category == StatusCategory.Closed))
         {
             problems.Add(new("statuses", "The workflow needs at least one closed status."));
+        }
+
+        foreach (var shared in Statuses.Where(s => s.Role != StatusRole.None).GroupBy(s => s.Role).Where(g => g.Count() > 1))
+        {
+            problems.Add(new("statuses", "Statuses {0} have the same role; a role belongs to one status.", string.Join(", ", shared.Select(s => s.Code))));
+        }
+
+        foreach (var awaiting in Statuses.Where(s => s.Role == StatusRole.AwaitingConfirmation && !(s.IsInitial && s.HiddenFromQueues)))
+        {
+            problems.Add(new("statuses", "Status '{0}' awaits the claimant's confirmation, so it must be initial and hidden from queues.", awaiting.Code));
         }
 
         foreach (var transition in Transitions)

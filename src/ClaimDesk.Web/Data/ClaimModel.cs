@@ -36,6 +36,7 @@ public static class ClaimModel
             status.HasIndex(s => new { s.RegisterId, s.Code }).IsUnique();
             status.Property(s => s.Category).HasCode().HasMaxLength(20);
             status.Property(s => s.Decision).HasCode().HasMaxLength(20);
+            status.Property(s => s.Role).HasCode().HasMaxLength(30).HasDefaultValue(StatusRole.None);
             Text(status.ComplexProperty(s => s.StaffLabel), 100);
             Text(status.ComplexProperty(s => s.CustomerLabel), 100);
         });

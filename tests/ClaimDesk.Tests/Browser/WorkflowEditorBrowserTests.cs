@@ -49,6 +49,6 @@ public sealed class WorkflowEditorBrowserTests
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Register service was saved.");
         await Assertions.Expect(page.Locator("tr[data-register=service] [data-testid=status-count]")).ToHaveTextAsync("9");
         await page.GetByRole(AriaRole.Link, new() { Name = "service", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("history")).ToContainTextAsync("Transition added transition in_diagnosis → on_hold");
+        await Assertions.Expect(page.GetByTestId("history")).ToContainTextAsync("Transition added Transition in_diagnosis → on_hold");
     }
 }

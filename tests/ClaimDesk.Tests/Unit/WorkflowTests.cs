@@ -257,6 +257,33 @@ public sealed class WorkflowTests
     public void A_pattern_longer_than_60_characters_is_refused() =>
         Assert.Equal("The numbering pattern must have 1 to 60 characters.", NumberPattern.Problem(new string('A', 50) + "-{yyyy}-{seq}"));
 
+    [Fact]
+    public void A_role_given_to_two_statuses_is_refused_naming_both()
+    {
+        var workflow = Sample(statuses => statuses[1].Role = statuses[2].Role = StatusRole.Resolved);
+
+        var problem = Assert.Single(workflow.Validate(StaffRole.All));
+        Assert.Equal("Statuses {0} have the same role; a role belongs to one status.", problem.Message);
+        Assert.Equal(["in_review, closed"], problem.Arguments);
+    }
+
+    [Fact]
+    public void Awaiting_confirmation_is_refused_on_a_status_that_is_not_an_initial_one_hidden_from_queues()
+    {
+        var shown = Sample(statuses => statuses[1].Role = StatusRole.AwaitingConfirmation);
+        Assert.Contains(shown.Validate(StaffRole.All), p => p.Message.StartsWith("Status '{0}' awaits", StringComparison.Ordinal));
+
+        var entry = Sample(statuses =>
+        {
+            statuses.Add(Status("unconfirmed", StatusCategory.Waiting, initial: true));
+            statuses[^1].HiddenFromQueues = true;
+            statuses[^1].Role = StatusRole.AwaitingConfirmation;
+        }, transitions => transitions.Add(Transition("unconfirmed", "new")));
+        Assert.Empty(entry.Validate(StaffRole.All));
+        Assert.Equal("unconfirmed", entry.WithRole(StatusRole.AwaitingConfirmation)!.Code);
+        Assert.Null(entry.WithRole(StatusRole.None));
+    }
+
     /// <summary>new (initial) → in_review → closed and new → closed; <paramref name="statuses"/> and <paramref name="transitions"/> change it.</summary>
     private static Workflow Sample(Action<List<WorkflowStatus>>? statuses = null, Action<List<WorkflowTransition>>? transitions = null)
     {

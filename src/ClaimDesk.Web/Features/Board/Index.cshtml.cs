@@ -33,7 +33,7 @@ public sealed class IndexModel(
     public IReadOnlyDictionary<string, string> Staff { get; private set; } = new Dictionary<string, string>();
 
     [BindProperty(SupportsGet = true)]
-    public string Register { get; set; } = "complaints";
+    public string? Register { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public bool Mine { get; set; }
@@ -42,8 +42,9 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnGetAsync()
     {
-        Registers = [.. (await db.Registers.AsNoTracking().OrderBy(r => r.Id).ToListAsync(HttpContext.RequestAborted))
-            .Select(r => (r.Code, r.Name.In(Language)))];
+        var registers = await db.Registers.AsNoTracking().OrderBy(r => r.Id).ToListAsync(HttpContext.RequestAborted);
+        Registers = [.. registers.Select(r => (r.Code, r.Name.In(Language)))];
+        Register ??= (registers.FirstOrDefault(r => r.Kind == Core.Registers.RegisterKind.Complaints) ?? registers.FirstOrDefault())?.Code ?? "";
         var board = await queries.GetAsync(Register, Mine ? audit.CurrentActor.Id : null, Language, HttpContext.RequestAborted);
         if (board is null)
         {

@@ -44,12 +44,14 @@ public sealed class ClaimCommands(
     private async Task<(Claim? Claim, IReadOnlyList<FieldError> Errors)> CheckAndCreateAsync(
         ClaimInput? input, Actor actor, DateTime? receivedAt, bool acknowledge, CancellationToken cancellationToken)
     {
-        var registerCode = input?.Register is { } named && !string.IsNullOrWhiteSpace(named) ? named.Trim() : "complaints";
+        // A claim that names no register is a customer complaint: it goes to the first register of that kind.
+        var registerCode = input?.Register is { } named && !string.IsNullOrWhiteSpace(named) ? named.Trim() : null;
         var target = await db.Registers.AsNoTracking()
-            .Where(r => r.Code == registerCode)
+            .Where(r => registerCode == null ? r.Kind == Core.Registers.RegisterKind.Complaints : r.Code == registerCode)
+            .OrderBy(r => r.Id)
             .Select(r => new TargetRegister(r.Id, r.Kind, r.NumberingPattern, r.AcknowledgesIntake,
                 r.Statuses.Where(s => s.IsInitial && !s.HiddenFromQueues).OrderBy(s => s.SortOrder).Select(s => s.Code).FirstOrDefault()))
-            .SingleOrDefaultAsync(cancellationToken);
+            .FirstOrDefaultAsync(cancellationToken);
         var (draft, errors) = ClaimValidator.Validate(input, clock.Today, productFromErp: true, target?.Kind ?? Core.Registers.RegisterKind.Complaints);
         if (draft?.SupplierCode is { } supplierCode)
         {

@@ -9,7 +9,8 @@ namespace ClaimDesk.Web.Features.Claims;
 /// </summary>
 public sealed class ClaimForm
 {
-    public string Register { get; set; } = "complaints";
+    /// <summary>The register's code; empty until the page offers its default, the first register of customer complaints.</summary>
+    public string Register { get; set; } = "";
     public string Channel { get; set; } = "phone";
     public string? CustomerCode { get; set; }
     public string? CustomerName { get; set; }

@@ -171,6 +171,11 @@ public sealed class NewModel(
         var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         var registers = await db.Registers.AsNoTracking().OrderBy(r => r.Id).ToListAsync();
         Registers = [.. registers.Select(r => (r.Code, r.Name.In(language)))];
+        if (string.IsNullOrEmpty(Form.Register))
+        {
+            Form.Register = (registers.FirstOrDefault(r => r.Kind == Core.Registers.RegisterKind.Complaints) ?? registers.FirstOrDefault())?.Code ?? "";
+        }
+
         CustomFields = await customFields.ActiveByRegisterAsync(HttpContext.RequestAborted);
         if (Form.Lines.Count == 0)
         {

@@ -1,5 +1,7 @@
 using ClaimDesk.Core.Claims;
 using ClaimDesk.Core.Customers;
+using ClaimDesk.Core.Registers;
+using ClaimDesk.Core.Workflows;
 using ClaimDesk.Web.Data;
 using ClaimDesk.Web.Features.Claims;
 using ClaimDesk.Web.Infrastructure;
@@ -21,8 +23,9 @@ public sealed record ActivationResult(ActivationState State, IReadOnlyList<strin
 public sealed record ActivatedClaim(string Number, string ProductName, string TrackingPath);
 
 /// <summary>
-/// Consumer web intake (DESIGN §3.1): a submission becomes one unconfirmed claim per item, with an activation link
-/// e-mailed; the link makes them <c>new</c> and sends the acknowledgement with the intake confirmation
+/// Consumer web intake (DESIGN §3.1): a submission becomes one claim per item, in the status awaiting confirmation
+/// (<see cref="StatusRole.AwaitingConfirmation"/>), with an activation link e-mailed; the link moves them to the
+/// workflow's initial status and sends the acknowledgement with the intake confirmation
 /// (CZ-CONS-CONFIRM). Each action is one transaction: claims, tokens, audit events and outbox rows together.
 /// </summary>
 public sealed class IntakeCommands(
@@ -30,9 +33,9 @@ public sealed class IntakeCommands(
     TrackingLinks trackingLinks, PendingUploads uploads, IOptions<ClaimDeskOptions> options, Notifications.Notifier notifier,
     Assignment.AutoAssignment autoAssignment, Deadlines.ClaimDeadlines deadlines, Webhooks.WebhookPublisher webhooks)
 {
-    public const string Unconfirmed = "unconfirmed";
-    public const string Confirmed = "new";
-    public const string Register = "complaints";
+    /// <summary>The statuses in which claims wait for their claimant's confirmation (<see cref="StatusRole.AwaitingConfirmation"/>).</summary>
+    public static IQueryable<WorkflowStatus> AwaitingConfirmation(AppDbContext db) =>
+        db.WorkflowStatuses.Where(s => s.Role == StatusRole.AwaitingConfirmation);
 
     /// <summary>
     /// Validates and saves a submission; returns the field errors, none when it was saved. <paramref name="files"/>
@@ -41,7 +44,7 @@ public sealed class IntakeCommands(
     public async Task<IReadOnlyList<FieldError>> SubmitAsync(
         ClaimInput input, IReadOnlyList<IReadOnlyList<string>> files, string baseUrl, CancellationToken cancellationToken = default)
     {
-        var (draft, errors) = ClaimValidator.Validate(input with { Register = Register, Channel = "web" }, clock.Today);
+        var (draft, errors) = ClaimValidator.Validate(input with { Register = null, Channel = "web" }, clock.Today);
         if (draft is null)
         {
             return errors;
@@ -52,11 +55,19 @@ public sealed class IntakeCommands(
             return [new FieldError("contact.email", "This field is required.")];
         }
 
+        // Web submissions go to the first register of customer complaints whose workflow lets a claim await confirmation.
         var register = await db.Registers.AsNoTracking()
-            .Where(r => r.Code == Register && r.Statuses.Any(s => s.Code == Unconfirmed))
-            .Select(r => new { r.Id, r.NumberingPattern })
-            .SingleOrDefaultAsync(cancellationToken)
-            ?? throw new InvalidOperationException($"The register '{Register}' has no status '{Unconfirmed}' for web intake.");
+            .Where(r => r.Kind == RegisterKind.Complaints)
+            .OrderBy(r => r.Id)
+            .Select(r => new
+            {
+                r.Id, r.NumberingPattern,
+                Awaiting = r.Statuses.Where(s => s.Role == StatusRole.AwaitingConfirmation).Select(s => s.Code).FirstOrDefault(),
+            })
+            .Where(r => r.Awaiting != null)
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? throw new InvalidOperationException(
+                "No register of customer complaints has a status awaiting confirmation for web intake; give one that role in the workflow editor.");
 
         var now = clock.UtcNow;
         var actor = new Actor("customer", null, draft.ContactEmail, []);
@@ -75,8 +86,8 @@ public sealed class IntakeCommands(
         {
             var line = draft.Lines[index];
             // Each item is a claim of its own, with its own number and deadline (the issue): one line each.
-            var claim = await claims.OpenNumberedAsync(register.Id, register.NumberingPattern, Unconfirmed,
-                draft with { Lines = [line], InitialStatus = Unconfirmed, ReceivedAt = now }, customer, now, log, cancellationToken);
+            var claim = await claims.OpenNumberedAsync(register.Id, register.NumberingPattern, register.Awaiting!,
+                draft with { Lines = [line], InitialStatus = register.Awaiting, ReceivedAt = now }, customer, now, log, cancellationToken);
             submission.Claims.Add(new SubmissionClaim { SubmissionId = submission.Id, ClaimId = claim.Id });
             if (index < files.Count)
             {
@@ -156,13 +167,15 @@ public sealed class IntakeCommands(
         var shown = new List<ActivatedClaim>();
         foreach (var claim in claims)
         {
-            if (claim.Status == Unconfirmed)
+            var workflow = claim.Register!.Workflow;
+            if (workflow.Status(claim.Status)?.Role == StatusRole.AwaitingConfirmation)
             {
-                var outcome = claim.MoveTo(claim.Register!.Workflow, Confirmed, TransitionInput.Empty, Actor.System, now, log);
+                // Confirmed, the claim enters the workflow where every new claim starts.
+                var outcome = claim.MoveTo(workflow, workflow.Initial.Code, TransitionInput.Empty, Actor.System, now, log);
                 if (!outcome.Succeeded)
                 {
                     throw new InvalidOperationException(
-                        $"The workflow of '{Register}' does not let the system confirm a web claim: {outcome.Message}");
+                        $"The workflow of '{claim.Register.Code}' does not let the system confirm a web claim: {outcome.Message}");
                 }
 
                 await autoAssignment.AssignAsync(claim, null, log, now, cancellationToken);
@@ -207,7 +220,8 @@ public sealed class IntakeCommands(
 
         // Numbers are unique per register; the e-mail is compared here, without regard to case, as mail servers do.
         var claim = (await db.Claims
-            .Where(c => c.Number == number && !c.IsDeleted && c.Status != Unconfirmed && c.ContactEmail != null)
+            .Where(c => c.Number == number && !c.IsDeleted && c.ContactEmail != null
+                && !AwaitingConfirmation(db).Any(s => s.RegisterId == c.RegisterId && s.Code == c.Status))
             .Select(c => new { c.Id, c.Number, c.ContactEmail, c.ContactLanguage })
             .ToListAsync(cancellationToken))
             .FirstOrDefault(c => string.Equals(c.ContactEmail, email, StringComparison.OrdinalIgnoreCase));

@@ -47,7 +47,6 @@ public sealed partial class IntakeForm
         var errors = new List<FieldError>();
         var claimForm = new ClaimForm
         {
-            Register = IntakeCommands.Register,
             Channel = "web",
             ContactName = ContactName,
             ContactEmail = ContactEmail,

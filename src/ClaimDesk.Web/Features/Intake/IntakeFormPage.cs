@@ -84,7 +84,7 @@ public abstract class IntakeFormPage(
             ? await commands.SubmitAsync(input, [.. Form.Items.Select(i => (IReadOnlyList<string>)i.Kept)],
                 IntakeCommands.BaseUrl(options.Value, Request), HttpContext.RequestAborted)
             // Every mistake at once: what could be read is checked too.
-            : [.. errors, .. ClaimValidator.Validate(input with { Register = IntakeCommands.Register, Channel = "web" }, clock.Today).Errors];
+            : [.. errors, .. ClaimValidator.Validate(input with { Channel = "web" }, clock.Today).Errors];
 
         if (problems.Count == 0)
         {

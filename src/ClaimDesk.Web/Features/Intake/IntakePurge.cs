@@ -105,7 +105,8 @@ public sealed partial class IntakePurge(
         var due = await db.Submissions.AsNoTracking()
             .Where(s => s.CreatedAt < before
                 && !db.SubmissionClaims.Any(l => l.SubmissionId == s.Id
-                    && db.Claims.Any(c => c.Id == l.ClaimId && c.Status != IntakeCommands.Unconfirmed)))
+                    && db.Claims.Any(c => c.Id == l.ClaimId
+                        && !IntakeCommands.AwaitingConfirmation(db).Any(a => a.RegisterId == c.RegisterId && a.Code == c.Status))))
             .OrderBy(s => s.Id)
             .Select(s => s.Id)
             .Take(Batch)

@@ -38,15 +38,15 @@ public sealed class PortalQueries(AppDbContext db, OrganisationClock clock, Clai
 {
     /// <summary>
     /// The customer-facing labels the status filter offers, each once (statuses of a register, and of several registers,
-    /// may share a label): those of the complaints register, where the portal files RMAs, and of every register the
+    /// may share a label): those of the registers of customer complaints, where the portal files RMAs, and of every register the
     /// company has claims in; in workflow order, the complaints register's first.
     /// </summary>
     public async Task<IReadOnlyList<string>> StatusLabelsAsync(long companyId, string language, CancellationToken cancellationToken = default)
     {
         var statuses = await db.WorkflowStatuses.AsNoTracking()
             .Where(s => !s.HiddenFromQueues && db.Registers.Any(r => r.Id == s.RegisterId
-                && (r.Code == "complaints" || db.Claims.Any(c => c.RegisterId == r.Id && c.CustomerId == companyId && !c.IsDeleted))))
-            .Select(s => new { s.RegisterId, s.SortOrder, s.CustomerLabel, Complaints = db.Registers.Any(r => r.Id == s.RegisterId && r.Code == "complaints") })
+                && (r.Kind == Core.Registers.RegisterKind.Complaints || db.Claims.Any(c => c.RegisterId == r.Id && c.CustomerId == companyId && !c.IsDeleted))))
+            .Select(s => new { s.RegisterId, s.SortOrder, s.CustomerLabel, Complaints = db.Registers.Any(r => r.Id == s.RegisterId && r.Kind == Core.Registers.RegisterKind.Complaints) })
             .ToListAsync(cancellationToken);
         return [.. statuses.OrderByDescending(s => s.Complaints).ThenBy(s => s.RegisterId).ThenBy(s => s.SortOrder)
             .Select(s => s.CustomerLabel.In(language)).Distinct(StringComparer.Ordinal)];

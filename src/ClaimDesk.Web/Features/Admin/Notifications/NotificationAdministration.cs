@@ -250,7 +250,8 @@ public sealed class NotificationAdministration(
     /// <summary>The template filled in for a sample claim, as a recipient speaking <paramref name="language"/> would get it.</summary>
     public (string Subject, string Body) Preview(string ev, string language, TemplateForm form)
     {
-        var sample = DefaultWorkflows.Create()[0].Workflow.Status("in_review");
+        // A status a claim is in while it is being worked on, from the workflow a new installation starts with.
+        var sample = DefaultWorkflows.Create()[0].Workflow.Statuses.FirstOrDefault(s => s.Category == StatusCategory.Open && !s.IsInitial);
         var statusLabel = sample?.StaffLabel ?? new LocalizedText("In review", "", "");
         var customerLabel = sample?.CustomerLabel ?? statusLabel;
         var culture = CultureInfo.GetCultureInfo(language);

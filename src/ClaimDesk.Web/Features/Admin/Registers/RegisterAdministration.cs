@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using ClaimDesk.Core.Common;
+using ClaimDesk.Core.CustomFields;
 using ClaimDesk.Core.Registers;
 using ClaimDesk.Core.Security;
 using ClaimDesk.Core.Workflows;
@@ -25,7 +26,8 @@ public sealed record RegisterSaveOutcome(bool Found, IReadOnlyList<(string Field
 /// is all or nothing: the whole workflow is validated (<see cref="Workflow.Validate"/>), a status that claims are in
 /// must survive it, and then the statuses and transitions are replaced in one transaction with every change audited.
 /// </summary>
-public sealed class RegisterAdministration(AppDbContext db, AuditTrail audit, IStringLocalizer<SharedResource> localizer)
+public sealed class RegisterAdministration(
+    AppDbContext db, AuditTrail audit, IStringLocalizer<SharedResource> localizer, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
 {
     public const string Entity = "register";
 
@@ -82,6 +84,7 @@ public sealed class RegisterAdministration(AppDbContext db, AuditTrail audit, IS
                 IsInitial = s.IsInitial,
                 SlaClockRuns = s.SlaClockRuns,
                 HiddenFromQueues = s.HiddenFromQueues,
+                Role = Codes.Of(s.Role),
                 SortOrder = s.SortOrder.ToString(CultureInfo.InvariantCulture),
             })],
             Transitions = [.. register.Transitions
@@ -197,10 +200,14 @@ public sealed class RegisterAdministration(AppDbContext db, AuditTrail audit, IS
             draft.Transitions.ForEach(t => t.RegisterId = id.Value);
             db.WorkflowStatuses.AddRange(draft.Statuses);
             db.WorkflowTransitions.AddRange(draft.Transitions);
+            await RenameElsewhereAsync(id.Value, renames.Where(r => draft.Statuses.Any(s => s.Code == r.Value)).ToDictionary(StringComparer.Ordinal));
             await db.SaveChangesAsync();
         }
 
         await transaction.CommitAsync();
+
+        // Deadlines read the statuses hidden from queues and the policies' pauses through a cache.
+        Deadlines.ClaimDeadlines.Forget(cache);
         return new(true, []);
     }
 
@@ -244,6 +251,11 @@ public sealed class RegisterAdministration(AppDbContext db, AuditTrail audit, IS
                 errors.Add(("Form.Statuses", localizer["Status '{0}': choose one of the offered decisions.", code]));
             }
 
+            if (!Codes.TryParse<StatusRole>(string.IsNullOrWhiteSpace(row.Role) ? Codes.Of(StatusRole.None) : row.Role, out var role))
+            {
+                errors.Add(("Form.Statuses", localizer["Status '{0}': choose one of the offered roles.", code]));
+            }
+
             var sortOrder = index;
             if (!string.IsNullOrWhiteSpace(row.SortOrder)
                 && !int.TryParse(row.SortOrder.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out sortOrder))
@@ -273,6 +285,7 @@ public sealed class RegisterAdministration(AppDbContext db, AuditTrail audit, IS
                 IsInitial = row.IsInitial,
                 SlaClockRuns = row.SlaClockRuns,
                 HiddenFromQueues = row.HiddenFromQueues,
+                Role = role,
                 SortOrder = sortOrder,
             });
         }
@@ -294,6 +307,46 @@ public sealed class RegisterAdministration(AppDbContext db, AuditTrail audit, IS
             })
             .ToList();
         return (new Draft(name, pattern, form.AcknowledgesIntake, statuses, transitions), errors);
+    }
+
+    /// <summary>
+    /// A renamed status keeps what refers to it by code: the register's custom fields required on entering it (or on a
+    /// move to or from it), and the SLA policies that pause in it. A policy names statuses of every register, so it
+    /// keeps the old code as well while another register still has a status of that code.
+    /// </summary>
+    private async Task RenameElsewhereAsync(int registerId, IReadOnlyDictionary<string, string> renames)
+    {
+        if (renames.Count == 0)
+        {
+            return;
+        }
+
+        string Renamed(string code) => renames.TryGetValue(code, out var to) ? to : code;
+        foreach (var field in await db.CustomFields.Where(f => f.RegisterId == registerId).ToListAsync())
+        {
+            var requiredOn = field.RequiredOn.Select(entry => string.Join(CustomFieldDefinition.Arrow, entry.Split(CustomFieldDefinition.Arrow).Select(Renamed))).ToList();
+            if (!requiredOn.SequenceEqual(field.RequiredOn, StringComparer.Ordinal))
+            {
+                audit.RecordChange(CustomFieldDefinition.EntityType, field.Id.ToString(CultureInfo.InvariantCulture), "required_on",
+                    string.Join(", ", field.RequiredOn), string.Join(", ", requiredOn));
+                field.RequiredOn = requiredOn;
+            }
+        }
+
+        var elsewhere = (await db.WorkflowStatuses.AsNoTracking().Where(s => s.RegisterId != registerId && renames.Keys.Contains(s.Code))
+            .Select(s => s.Code).ToListAsync()).ToHashSet(StringComparer.Ordinal);
+        foreach (var policy in await db.SlaPolicies.ToListAsync())
+        {
+            var pauses = policy.PauseStatuses
+                .SelectMany(code => renames.TryGetValue(code, out var to) ? elsewhere.Contains(code) ? [code, to] : new[] { to } : [code])
+                .Distinct(StringComparer.Ordinal).ToList();
+            if (!pauses.SequenceEqual(policy.PauseStatuses, StringComparer.Ordinal))
+            {
+                audit.RecordChange(Deadlines.StoredSlaPolicy.EntityType, policy.Id.ToString(CultureInfo.InvariantCulture), "pauseStatuses",
+                    string.Join(',', policy.PauseStatuses), string.Join(',', pauses));
+                policy.PauseStatuses = pauses;
+            }
+        }
     }
 
     /// <summary>Every status some claim is in must still exist after the save: claims never point at a missing status.</summary>
@@ -396,6 +449,7 @@ public sealed class RegisterAdministration(AppDbContext db, AuditTrail audit, IS
         ("initial", Flag(s.IsInitial)),
         ("sla_clock_runs", Flag(s.SlaClockRuns)),
         ("hidden_from_queues", Flag(s.HiddenFromQueues)),
+        ("role", Codes.Of(s.Role)),
         ("sort_order", s.SortOrder.ToString(CultureInfo.InvariantCulture)),
     ];
 

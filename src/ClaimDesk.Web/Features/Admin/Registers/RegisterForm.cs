@@ -59,6 +59,9 @@ public sealed class StatusRow
 
     public bool HiddenFromQueues { get; set; }
 
+    /// <summary>A <see cref="Core.Workflows.StatusRole"/> code; <c>none</c> for most statuses.</summary>
+    public string? Role { get; set; } = "none";
+
     public string? SortOrder { get; set; }
 
     public bool Remove { get; set; }
