@@ -121,6 +121,8 @@ public static partial class AuditText
             (_, "name_cs") => localizer["Name in Czech"],
             (_, "subject") => localizer["Subject"],
             (_, "body") => localizer["Text"],
+            (_, "kind") => localizer["Register kind"],
+            (_, "code") => localizer["Code"],
             (_, "numbering_pattern") => localizer["Numbering pattern"],
             (_, "acknowledges_intake") => localizer["Acknowledge every new claim to the claimant"],
             _ => field,
@@ -157,6 +159,7 @@ public static partial class AuditText
                 _ => value,
             },
             "language" => Language(value),
+            "kind" when Codes.TryParse<Core.Registers.RegisterKind>(value, out var kind) => Admin.Registers.RegisterKindLabels.Of(kind, localizer),
             _ => value,
         };
     }

@@ -49,6 +49,88 @@ public sealed class RegisterAdministration(
             .ToListAsync();
     }
 
+    /// <summary>
+    /// Creates a register of the kind chosen, with the default workflow of that kind (statuses, roles and transitions
+    /// to change in the editor afterwards), audited; returns its code, or what is wrong by field.
+    /// </summary>
+    public async Task<(string? Code, List<(string Field, string Message)> Errors)> CreateAsync(NewRegisterForm form)
+    {
+        var errors = new List<(string Field, string Message)>();
+        var code = Clean(form.Code);
+        if (!StatusCode.IsValid(code))
+        {
+            errors.Add(("Form.Code", localizer["A register code has 1 to 40 lowercase letters, digits and underscores."]));
+        }
+        else if (await db.Registers.AnyAsync(r => r.Code == code))
+        {
+            errors.Add(("Form.Code", localizer["There is already a register '{0}'.", code]));
+        }
+
+        if (!Codes.TryParse<RegisterKind>(form.Kind, out var kind))
+        {
+            errors.Add(("Form.Kind", localizer["Choose one of the offered kinds."]));
+        }
+
+        var name = new LocalizedText(Clean(form.NameEn), Clean(form.NamePl), Clean(form.NameCs));
+        if (name.En.Length == 0)
+        {
+            errors.Add(("Form.NameEn", localizer["The register needs an English name."]));
+        }
+        else if (new[] { name.En, name.Pl, name.Cs }.Any(n => n.Length > 200))
+        {
+            errors.Add(("Form.NameEn", localizer["A name has at most {0} characters.", 200]));
+        }
+
+        var pattern = Clean(form.NumberingPattern);
+        if (NumberPattern.Problem(pattern) is { } patternProblem)
+        {
+            errors.Add(("Form.NumberingPattern", localizer[patternProblem]));
+        }
+        else if (await db.Registers.Where(r => r.NumberingPattern == pattern).Select(r => r.Code).FirstOrDefaultAsync() is { } other)
+        {
+            errors.Add(("Form.NumberingPattern", localizer["Register '{0}' already numbers its claims with this pattern; the numbers would clash.", other]));
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var template = DefaultWorkflows.Create().First(r => r.Kind == kind);
+        var register = new Register
+        {
+            Code = code,
+            Kind = kind,
+            Name = name,
+            NumberingPattern = pattern,
+            AcknowledgesIntake = template.AcknowledgesIntake,
+            Statuses = template.Statuses,
+            Transitions = template.Transitions,
+        };
+        db.Registers.Add(register);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // The code is unique: another administrator created the same one a moment after it was checked.
+            db.ChangeTracker.Clear();
+            return (null, [("Form.Code", localizer["There is already a register '{0}'.", code])]);
+        }
+
+        var id = register.Id.ToString(CultureInfo.InvariantCulture);
+        audit.Record(Entity, id, "created", "code", null, code);
+        audit.RecordChange(Entity, id, "kind", null, Codes.Of(kind));
+        audit.RecordChange(Entity, id, "name_en", null, name.En);
+        audit.RecordChange(Entity, id, "numbering_pattern", null, pattern);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        Deadlines.ClaimDeadlines.Forget(cache);
+        return (code, []);
+    }
+
     /// <summary>The form for a register as stored; null when there is no such register.</summary>
     public async Task<RegisterForm?> LoadAsync(string code)
     {

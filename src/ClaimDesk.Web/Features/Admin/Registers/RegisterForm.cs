@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ClaimDesk.Web.Features.Admin.Registers;
 
 /// <summary>
@@ -88,4 +90,27 @@ public sealed class TransitionRow
 
     /// <summary>A row added with "Add transition" and no status chosen; saving ignores it.</summary>
     public bool IsBlank => string.IsNullOrWhiteSpace(From) && string.IsNullOrWhiteSpace(To);
+}
+
+/// <summary>A register to create: its code, kind, names and numbering; it starts with the default workflow of its kind.</summary>
+public sealed class NewRegisterForm
+{
+    [Display(Name = "Code")]
+    public string? Code { get; set; }
+
+    /// <summary>A <see cref="Core.Registers.RegisterKind"/> code.</summary>
+    [Display(Name = "Register kind")]
+    public string? Kind { get; set; } = "complaints";
+
+    [Display(Name = "Name in English")]
+    public string? NameEn { get; set; }
+
+    [Display(Name = "Name in Polish")]
+    public string? NamePl { get; set; }
+
+    [Display(Name = "Name in Czech")]
+    public string? NameCs { get; set; }
+
+    [Display(Name = "Numbering pattern")]
+    public string? NumberingPattern { get; set; }
 }
