@@ -14,8 +14,8 @@ namespace ClaimDesk.Web.Features.Claims;
 /// </summary>
 public sealed class ClaimCommands(
     AppDbContext db, ClaimNumbering numbering, AuditTrail audit, OrganisationClock clock, Notifications.Notifier notifier,
-    Assignment.AutoAssignment autoAssignment, Deadlines.ClaimDeadlines deadlines, ClaimLineEnrichment enrichment,
-    Webhooks.WebhookPublisher webhooks, Intake.ClaimAcknowledgement acknowledgement)
+    Deadlines.ClaimDeadlines deadlines, ClaimLineEnrichment enrichment,
+    Webhooks.WebhookPublisher webhooks, Intake.ClaimAcknowledgement acknowledgement, ClaimOpening opening)
 {
     /// <summary>
     /// Records a claim; <paramref name="receivedAt"/> is when it reached the company when that was earlier than now
@@ -106,8 +106,7 @@ public sealed class ClaimCommands(
         }
 
         // Read and worked out before the number's counter row is locked, so the lock is not held for it.
-        var created = await notifier.PrepareAsync(Notifications.NotificationEvent.ClaimCreated, cancellationToken);
-        var subscribers = await webhooks.PrepareAsync(cancellationToken);
+        var plan = await opening.PrepareAsync(cancellationToken);
         var now = clock.UtcNow;
         var tier = draft.CustomerCode is null ? null
             : await db.Customers.AsNoTracking().Where(c => c.Code == draft.CustomerCode).Select(c => c.Tier).SingleOrDefaultAsync(cancellationToken);
@@ -139,7 +138,7 @@ public sealed class ClaimCommands(
                 claim.SetCustomValue(field, value, log);
             }
 
-            await autoAssignment.AssignAsync(claim, customer, log, now, cancellationToken);
+            await opening.AssignAsync(claim, customer, log, now, cancellationToken);
             if (acknowledge && register.AcknowledgesIntake)
             {
                 acknowledgement.Queue(claim, log);
@@ -147,8 +146,7 @@ public sealed class ClaimCommands(
 
             audit.Record(log, actor);
             deadlines.StorePlanned(claim, planned, actor);
-            notifier.Queue(created, Notifications.ClaimRef.Of(claim), actorUserId: Notifications.Notifier.UserOf(actor));
-            await webhooks.RaiseAsync(subscribers, Webhooks.WebhookEvent.ClaimCreated, claim, cancellationToken);
+            await opening.AnnounceAsync(plan, claim, actor, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return (claim, []);

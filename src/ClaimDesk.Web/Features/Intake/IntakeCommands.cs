@@ -30,8 +30,8 @@ public sealed record ActivatedClaim(string Number, string ProductName, string Tr
 /// </summary>
 public sealed class IntakeCommands(
     AppDbContext db, ClaimCommands claims, AuditTrail audit, OrganisationClock clock, Outbox outbox, IntakeMails mails,
-    TrackingLinks trackingLinks, PendingUploads uploads, IOptions<ClaimDeskOptions> options, Notifications.Notifier notifier,
-    Assignment.AutoAssignment autoAssignment, Deadlines.ClaimDeadlines deadlines, Webhooks.WebhookPublisher webhooks)
+    TrackingLinks trackingLinks, PendingUploads uploads, IOptions<ClaimDeskOptions> options,
+    ClaimOpening opening, Deadlines.ClaimDeadlines deadlines)
 {
     /// <summary>The statuses in which claims wait for their claimant's confirmation (<see cref="StatusRole.AwaitingConfirmation"/>).</summary>
     public static IQueryable<WorkflowStatus> AwaitingConfirmation(AppDbContext db) =>
@@ -143,8 +143,7 @@ public sealed class IntakeCommands(
             return new(ActivationState.Expired, []);
         }
 
-        var created = await notifier.PrepareAsync(Notifications.NotificationEvent.ClaimCreated, cancellationToken);
-        var subscribers = await webhooks.PrepareAsync(cancellationToken);
+        var plan = await opening.PrepareAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Single use even when the link is opened twice at once: only one request turns "unused" into "used".
         var taken = await db.AccessTokens.Where(t => t.Id == token.Id && t.UsedAt == null)
@@ -178,11 +177,9 @@ public sealed class IntakeCommands(
                         $"The workflow of '{claim.Register.Code}' does not let the system confirm a web claim: {outcome.Message}");
                 }
 
-                await autoAssignment.AssignAsync(claim, null, log, now, cancellationToken);
-
                 // Staff hear of a web claim now, when it becomes theirs to process, not at the unconfirmed submission.
-                notifier.Queue(created, Notifications.ClaimRef.Of(claim));
-                await webhooks.RaiseAsync(subscribers, Webhooks.WebhookEvent.ClaimCreated, claim, cancellationToken);
+                await opening.AssignAsync(claim, null, log, now, cancellationToken);
+                await opening.AnnounceAsync(plan, claim, Actor.System, cancellationToken);
             }
 
             tracked.Add((claim, trackingLinks.Issue(claim.Id, baseUrl)));
