@@ -16,6 +16,14 @@ public sealed class Claim
     public const string EntityType = "claim";
     public const string LineEntityType = "claim_line";
 
+    private readonly List<ClaimEvent> _events = [];
+
+    /// <summary>What this claim's methods did since it was loaded or since <see cref="ClearEvents"/>, in order; not stored.</summary>
+    public IReadOnlyList<ClaimEvent> Events => _events;
+
+    /// <summary>Forgets the events, once the features that act on them have.</summary>
+    public void ClearEvents() => _events.Clear();
+
     public long Id { get; set; }
 
     public string Number { get; set; } = "";
@@ -350,6 +358,12 @@ public sealed class Claim
         }
 
         ClosedAt = target.Category == StatusCategory.Closed ? now : null;
+        _events.Add(new ClaimStatusChanged(Id, from, to));
+        if (target.Category == StatusCategory.Closed && workflow.Status(from)?.Category != StatusCategory.Closed)
+        {
+            _events.Add(new ClaimClosed(Id));
+        }
+
         Touch(now);
         return ClaimOutcome.Done;
     }
@@ -530,6 +544,11 @@ public sealed class Claim
     {
         var derived = Derive(Lines.Select(l => l.Decision));
         log.Field(EntityType, IdText, "decision", Codes.Of(Decision), Codes.Of(derived));
+        if (derived != Decision && derived != ClaimDecision.Pending)
+        {
+            _events.Add(new ClaimDecided(Id, derived));
+        }
+
         Decision = derived;
     }
 

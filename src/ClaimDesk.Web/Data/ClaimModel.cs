@@ -65,6 +65,7 @@ public static class ClaimModel
 
         builder.Entity<Claim>(claim =>
         {
+            claim.Ignore(c => c.Events);
             claim.ToTable("claims");
             claim.Property(c => c.Number).HasMaxLength(60);
             claim.HasIndex(c => c.Number).IsUnique();

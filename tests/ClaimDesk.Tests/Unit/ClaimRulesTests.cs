@@ -126,6 +126,32 @@ public sealed class ClaimRulesTests
     }
 
     [Fact]
+    public void The_claim_raises_what_it_did_a_move_a_decision_and_entering_the_closed_statuses_once()
+    {
+        var claim = NewClaim();
+        var workflow = Complaints().Workflow;
+        Assert.Empty(claim.Events);
+
+        Assert.True(claim.DecideLine(workflow, 2, LineDecision.Rejected, "No fault found", Operator, Now, new ChangeLog()).Succeeded);
+        Assert.Empty(claim.Events); // one line of two decided: the claim's decision is still pending
+
+        Assert.True(claim.MoveTo(workflow, "accepted", TransitionInput.Empty, Operator, Now, new ChangeLog()).Succeeded);
+        Assert.Equal<ClaimEvent>([new ClaimDecided(7, ClaimDecision.PartiallyAccepted), new ClaimStatusChanged(7, "new", "accepted")], claim.Events);
+        claim.ClearEvents();
+
+        Assert.True(claim.MoveTo(workflow, "in_resolution", TransitionInput.Empty, Operator, Now, new ChangeLog()).Succeeded);
+        Assert.True(claim.MoveTo(workflow, "resolved", TransitionInput.Empty, Operator, Now, new ChangeLog()).Succeeded);
+        Assert.True(claim.MoveTo(workflow, "closed", TransitionInput.Empty, Manager, Now, new ChangeLog()).Succeeded);
+        Assert.Equal<ClaimEvent>(
+            [new ClaimStatusChanged(7, "accepted", "in_resolution"), new ClaimStatusChanged(7, "in_resolution", "resolved"), new ClaimClosed(7),
+             new ClaimStatusChanged(7, "resolved", "closed")],
+            claim.Events);
+
+        Assert.False(claim.MoveTo(workflow, "accepted", TransitionInput.Empty, Manager, Now, new ChangeLog()).Succeeded);
+        Assert.Equal(4, claim.Events.Count); // a refused move raises nothing
+    }
+
+    [Fact]
     public void An_operator_cannot_change_a_final_decision_but_a_manager_can()
     {
         var claim = NewClaim(lines: 1);

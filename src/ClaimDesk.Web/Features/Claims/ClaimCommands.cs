@@ -301,7 +301,7 @@ public sealed class ClaimCommands(
             await notify(claim, log);
         }
 
-        await webhooks.RaiseChangesAsync(claim, log, cancellationToken);
+        await webhooks.RaiseChangesAsync(claim, cancellationToken);
 
         try
         {

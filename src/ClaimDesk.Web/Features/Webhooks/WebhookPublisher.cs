@@ -96,15 +96,23 @@ public sealed class WebhookPublisher(AppDbContext db, Outbox outbox, Organisatio
     }
 
     /// <summary>
-    /// Raises what a change of <paramref name="claim"/> (loaded with its register's statuses) recorded in
-    /// <paramref name="log"/> amounts to, in this order: <c>claim.status_changed</c> for a transition,
-    /// <c>claim.decided</c> when the claim's decision became accepted, partially accepted or rejected, and
-    /// <c>claim.closed</c> when the transition entered a closed status from one that was not (so a claim closed as
-    /// <c>resolved</c> and then filed as <c>closed</c> raises it once).
+    /// Raises what the claim's methods did in this change (<see cref="Claim.Events"/>), in this order:
+    /// <c>claim.status_changed</c> for a transition, <c>claim.decided</c> when the claim's decision became accepted,
+    /// partially accepted or rejected, and <c>claim.closed</c> when the transition entered a closed status from one
+    /// that was not (so a claim closed as <c>resolved</c> and then filed as <c>closed</c> raises it once). The events
+    /// are then forgotten, so none is raised twice.
     /// </summary>
-    public async Task RaiseChangesAsync(Claim claim, ChangeLog log, CancellationToken cancellationToken = default)
+    public async Task RaiseChangesAsync(Claim claim, CancellationToken cancellationToken = default)
     {
-        var events = EventsOf(claim, log);
+        var events = claim.Events.Select(e => e switch
+            {
+                ClaimStatusChanged => (Rank: 0, Name: WebhookEvent.StatusChanged),
+                ClaimDecided => (Rank: 1, Name: WebhookEvent.Decided),
+                ClaimClosed => (Rank: 2, Name: WebhookEvent.Closed),
+                _ => (Rank: -1, Name: ""),
+            })
+            .Where(e => e.Rank >= 0).OrderBy(e => e.Rank).Select(e => e.Name).Distinct().ToList();
+        claim.ClearEvents();
         if (events.Count == 0)
         {
             return;
@@ -115,20 +123,6 @@ public sealed class WebhookPublisher(AppDbContext db, Outbox outbox, Organisatio
         {
             await RaiseAsync(plan, ev, claim, cancellationToken);
         }
-    }
-
-    private static List<string> EventsOf(Claim claim, ChangeLog log)
-    {
-        var claimChanges = log.Changes.Where(c => c.EntityType == Claim.EntityType).ToList();
-        var move = claimChanges.FirstOrDefault(c => c is { Action: "status_changed", Field: "status" });
-        var decided = claimChanges.Any(c => c.Field == "decision" && c.NewValue != Codes.Of(ClaimDecision.Pending));
-        // Entering the closed category, not moving within it (resolved → closed closes nothing new).
-        var workflow = claim.Register?.Workflow;
-        var closed = move is not null && workflow?.Status(claim.Status)?.Category == StatusCategory.Closed
-            && workflow.Status(move.OldValue ?? "")?.Category != StatusCategory.Closed;
-        var moved = move is not null;
-        return [.. new[] { (moved, WebhookEvent.StatusChanged), (decided, WebhookEvent.Decided), (closed, WebhookEvent.Closed) }
-            .Where(e => e.Item1).Select(e => e.Item2)];
     }
 
     /// <summary>The JSON body of a delivery.</summary>
