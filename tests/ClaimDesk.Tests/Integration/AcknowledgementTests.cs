@@ -6,6 +6,7 @@ using ClaimDesk.Core.Security;
 using ClaimDesk.Tests.Infrastructure;
 using ClaimDesk.Web.Features.Intake;
 using ClaimDesk.Web.Infrastructure;
+using ClaimDesk.Web.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClaimDesk.Tests.Integration;
@@ -96,7 +97,14 @@ public sealed partial class AcknowledgementTests
         using var created = await api.PostJsonAsync("/api/v1/claims", ApiClients.NewClaim(lines: 2));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var number = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString()!;
+
+        // Queued with the claim, the confirmation is drawn when the e-mail is sent (not under the number's lock), and kept.
+        var queued = Assert.Single(Assert.Single(await MailsToAsync(app, "jan.kowalski@example.pl")).Attachments);
+        Assert.Empty(queued.Content);
+        Assert.StartsWith("intake_confirmation:pl:", queued.Document, StringComparison.Ordinal);
+        Assert.True(await app.Dispatcher.DispatchOnceAsync() > 0);
         var apiMail = Assert.Single(await MailsToAsync(app, "jan.kowalski@example.pl"));
+        Assert.Equal(OutboxStatus.Sent, apiMail.Status);
         Assert.Contains(number, apiMail.Subject, StringComparison.Ordinal);
         var apiPdf = Regex.Replace(await PdfTools.TextAsync(Assert.Single(apiMail.Attachments).Content), @"\s+", " ");
         Assert.Contains($"{number}-01", apiPdf, StringComparison.Ordinal);
@@ -114,6 +122,7 @@ public sealed partial class AcknowledgementTests
             ["Typed[0].ProductName"] = "Czajnik Bosch TWK 3A011", ["Typed[0].Quantity"] = "1", ["Typed[0].FaultDescription"] = "Przecieka przy dnie.",
         }, "Send the RMA");
         Assert.Equal(HttpStatusCode.Redirect, rma.StatusCode);
+        Assert.True(await app.Dispatcher.DispatchOnceAsync() > 0);
         var portalMail = Assert.Single(await MailsToAsync(app, partnerEmail));
         Assert.StartsWith("Complaint RMA-", portalMail.Subject, StringComparison.Ordinal);
         Assert.Contains("/track/", portalMail.TextBody, StringComparison.Ordinal);

@@ -29,7 +29,8 @@ public sealed class ClaimAcknowledgement(Outbox outbox, IntakeMails mails, Track
         }
 
         var link = trackingLinks.Issue(claim.Id, publicAddress.BaseUrl());
-        var mail = mails.Acknowledgement(claim.ContactLanguage, [(claim, link)]);
+        // The PDF is drawn when the e-mail is sent: the caller holds the lock on the claim number's counter.
+        var mail = mails.Acknowledgement(claim.ContactLanguage, [(claim, link)], confirmationWhenSent: true);
         outbox.Email(claim.ContactEmail, mail.Subject, mail.Text, attachments: mail.Attachments);
         log.Add(new Change(Claim.EntityType, claim.Id.ToString(CultureInfo.InvariantCulture), Action, "email", null, claim.ContactEmail.Trim()));
         return true;

@@ -28,7 +28,13 @@ public sealed class IntakeMails(
             Organisation),
         []));
 
-    public IntakeMail Acknowledgement(string language, IReadOnlyList<(Claim Claim, string Link)> claims) => In(language, (localizer, culture) =>
+    /// <summary>
+    /// The acknowledgement of <paramref name="claims"/> with their intake confirmation as a PDF: drawn now, or, when
+    /// <paramref name="confirmationWhenSent"/>, named as a document that the outbox makes when it sends the e-mail
+    /// (<see cref="IntakeDocuments"/>), so a caller holding the claim number's lock does not draw it.
+    /// </summary>
+    public IntakeMail Acknowledgement(string language, IReadOnlyList<(Claim Claim, string Link)> claims, bool confirmationWhenSent = false) =>
+        In(language, (localizer, culture) =>
     {
         var numbers = string.Join(", ", claims.Select(c => c.Claim.Number));
         var lines = new List<string> { localizer["Hello {0},", claims[0].Claim.ContactName], "", localizer["your complaint is registered. Its numbers and where to follow it:"], "" };
@@ -42,14 +48,19 @@ public sealed class IntakeMails(
         lines.Add(localizer["The attached PDF confirms what you claimed and when."]);
         lines.Add("");
         lines.Add(Organisation);
-        var document = ConfirmationPdf(localizer, culture, [.. claims.Select(c => c.Claim)]);
-        return new IntakeMail(localizer["Complaint {0} is registered", numbers], string.Join('\n', lines),
-            [new MailAttachment($"{claims[0].Claim.Number}.pdf", "application/pdf", document)]);
+        var file = $"{claims[0].Claim.Number}.pdf";
+        var attachment = confirmationWhenSent
+            ? new MailAttachment(file, "application/pdf", [], IntakeDocuments.Confirmation(language, claims.Select(c => c.Claim.Id)))
+            : new MailAttachment(file, "application/pdf", ConfirmationPdf(localizer, culture, [.. claims.Select(c => c.Claim)]));
+        return new IntakeMail(localizer["Complaint {0} is registered", numbers], string.Join('\n', lines), [attachment]);
     });
 
     /// <summary>The intake confirmation (CZ-CONS-CONFIRM) of a claim, as the acknowledgement carried it, in <paramref name="language"/>.</summary>
-    public byte[] ConfirmationPdf(string language, Claim claim) =>
-        In(language, (localizer, culture) => ConfirmationPdf(localizer, culture, [claim]));
+    public byte[] ConfirmationPdf(string language, Claim claim) => ConfirmationPdf(language, [claim]);
+
+    /// <summary>The intake confirmation of several claims (one submission), in <paramref name="language"/>.</summary>
+    public byte[] ConfirmationPdf(string language, IReadOnlyList<Claim> claims) =>
+        In(language, (localizer, culture) => ConfirmationPdf(localizer, culture, claims));
 
     private byte[] ConfirmationPdf(IStringLocalizer localizer, CultureInfo culture, IReadOnlyList<Claim> claims) =>
         pdf.Render(new IntakeConfirmation(

@@ -6,6 +6,7 @@ public static class IntakeServices
     {
         services.AddScoped<IntakeCommands>();
         services.AddScoped<IntakeMails>();
+        services.AddScoped<Infrastructure.Mail.IOutboxDocuments, IntakeDocuments>();
         services.AddScoped<TrackingQueries>();
         services.AddScoped<TrackingLinks>();
         services.AddScoped<ClaimAcknowledgement>();

@@ -34,6 +34,7 @@ public sealed class Outbox(AppDbContext db, TimeProvider clock, IOptions<ClaimDe
                 FileName = a.FileName,
                 ContentType = a.ContentType,
                 Content = a.Content,
+                Document = a.Document,
             })],
         });
     }

@@ -97,7 +97,7 @@ public sealed partial class OutboxDispatcher(
                 break;
             }
 
-            await SendAsync(db, claimed[i], cancellationToken);
+            await SendAsync(db, scope.ServiceProvider, claimed[i], cancellationToken);
         }
 
         return claimed.Count;
@@ -152,6 +152,23 @@ public sealed partial class OutboxDispatcher(
         return ids;
     }
 
+    /// <summary>
+    /// Makes the attachments that name a document and are not made yet, and keeps their bytes, so that a retry sends
+    /// the same file. A document that cannot be made fails this attempt, which is retried as any other failure.
+    /// </summary>
+    private static async Task MakeDocumentsAsync(AppDbContext db, IServiceProvider services, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        foreach (var attachment in message.Attachments.Where(a => a.Document is not null && a.Content.Length == 0))
+        {
+            var maker = services.GetServices<IOutboxDocuments>().FirstOrDefault(d => d.Makes(attachment.Document!))
+                ?? throw new InvalidOperationException($"Nothing makes the document '{attachment.Document}'.");
+            var content = await maker.MakeAsync(attachment.Document!, cancellationToken);
+            await db.OutboxAttachments.Where(a => a.Id == attachment.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(a => a.Content, content), cancellationToken);
+            attachment.Content = content;
+        }
+    }
+
     private static Task<int> ReleaseAsync(AppDbContext db, List<long> ids) =>
         db.OutboxMessages.Where(m => ids.Contains(m.Id) && m.Status == OutboxStatus.Sending)
             .ExecuteUpdateAsync(set => set
@@ -159,13 +176,14 @@ public sealed partial class OutboxDispatcher(
                 .SetProperty(m => m.LeaseUntil, (DateTime?)null)
                 .SetProperty(m => m.Attempts, m => m.Attempts - 1), CancellationToken.None);
 
-    private async Task SendAsync(AppDbContext db, long id, CancellationToken cancellationToken)
+    private async Task SendAsync(AppDbContext db, IServiceProvider services, long id, CancellationToken cancellationToken)
     {
         var message = await db.OutboxMessages.AsNoTracking().Include(m => m.Attachments)
             .SingleAsync(m => m.Id == id, cancellationToken);
         string? error = null;
         try
         {
+            await MakeDocumentsAsync(db, services, message, cancellationToken);
             if (message.Kind == OutboxMessage.SmsKind)
             {
                 await sms.SendAsync(new Sms.SmsMessage(message.InternetMessageId, message.To, message.TextBody), cancellationToken);

@@ -62,6 +62,24 @@ public sealed class OutboxAttachment
     public string ContentType { get; set; } = "application/octet-stream";
 
     public byte[] Content { get; set; } = [];
+
+    /// <summary>
+    /// A document made when the message is sent rather than when it is queued (<see cref="IOutboxDocuments"/>), e.g.
+    /// <c>intake_confirmation:pl:42</c>; its bytes are then kept in <see cref="Content"/>. Null for a file given whole.
+    /// </summary>
+    public string? Document { get; set; }
+}
+
+/// <summary>
+/// Makes the documents that outbox attachments name (<see cref="OutboxAttachment.Document"/>) when their message is
+/// sent, so that a costly document (a PDF) is not drawn inside the transaction that queues it, which may hold a lock.
+/// </summary>
+public interface IOutboxDocuments
+{
+    /// <summary>Whether this service makes <paramref name="document"/>.</summary>
+    bool Makes(string document);
+
+    Task<byte[]> MakeAsync(string document, CancellationToken cancellationToken);
 }
 
 /// <summary>The states of an <see cref="OutboxMessage"/>.</summary>
@@ -82,4 +100,5 @@ public static class OutboxStatus
 }
 
 /// <summary>A file to attach, as a caller of <see cref="Outbox.Email"/> gives it.</summary>
-public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);
+/// <summary>A file to send: its bytes, or, with <paramref name="Document"/>, the document to make when it is sent.</summary>
+public sealed record MailAttachment(string FileName, string ContentType, byte[] Content, string? Document = null);

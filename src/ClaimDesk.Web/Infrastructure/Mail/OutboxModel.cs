@@ -28,6 +28,7 @@ public static class OutboxModel
             attachment.ToTable("outbox_attachments");
             attachment.Property(a => a.FileName).HasMaxLength(255);
             attachment.Property(a => a.ContentType).HasMaxLength(100);
+            attachment.Property(a => a.Document).HasMaxLength(200);
         });
     }
 }
