@@ -99,12 +99,14 @@ public sealed partial class AcknowledgementTests
         var number = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString()!;
 
         // Queued with the claim, the confirmation is drawn when the e-mail is sent (not under the number's lock), and kept.
-        var queued = Assert.Single(Assert.Single(await MailsToAsync(app, "jan.kowalski@example.pl")).Attachments);
-        Assert.Empty(queued.Content);
+        var queued = Assert.Single(await MailsToAsync(app, "jan.kowalski@example.pl"));
+        Assert.Empty(queued.Attachments);
         Assert.StartsWith("intake_confirmation:pl:", queued.Document, StringComparison.Ordinal);
+        Assert.Equal($"{number}.pdf", queued.DocumentFileName);
         Assert.True(await app.Dispatcher.DispatchOnceAsync() > 0);
         var apiMail = Assert.Single(await MailsToAsync(app, "jan.kowalski@example.pl"));
         Assert.Equal(OutboxStatus.Sent, apiMail.Status);
+        Assert.Equal(($"{number}.pdf", "application/pdf"), (Assert.Single(apiMail.Attachments).FileName, apiMail.Attachments[0].ContentType));
         Assert.Contains(number, apiMail.Subject, StringComparison.Ordinal);
         var apiPdf = Regex.Replace(await PdfTools.TextAsync(Assert.Single(apiMail.Attachments).Content), @"\s+", " ");
         Assert.Contains($"{number}-01", apiPdf, StringComparison.Ordinal);

@@ -18,7 +18,7 @@ public sealed class IntakeDocuments(AppDbContext db, IntakeMails mails) : IOutbo
 
     public bool Makes(string document) => document.StartsWith(Prefix, StringComparison.Ordinal);
 
-    public async Task<byte[]> MakeAsync(string document, CancellationToken cancellationToken)
+    public async Task<(byte[] Content, string ContentType)> MakeAsync(string document, CancellationToken cancellationToken)
     {
         var parts = document[Prefix.Length..].Split(':');
         var ids = parts is [_, var list] ? list.Split(',').Select(id => long.Parse(id, CultureInfo.InvariantCulture)).ToList() : [];
@@ -29,6 +29,6 @@ public sealed class IntakeDocuments(AppDbContext db, IntakeMails mails) : IOutbo
             throw new InvalidOperationException($"The claims of the document '{document}' are not all there.");
         }
 
-        return mails.ConfirmationPdf(parts[0], claims);
+        return (mails.ConfirmationPdf(parts[0], claims), "application/pdf");
     }
 }

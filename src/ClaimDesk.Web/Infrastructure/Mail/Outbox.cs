@@ -22,6 +22,13 @@ public sealed class Outbox(AppDbContext db, TimeProvider clock, IOptions<ClaimDe
             throw new ArgumentException($"'{to}' is not an e-mail address.", nameof(to));
         }
 
+        var files = (attachments ?? []).ToList();
+        var deferred = files.Where(a => a.Document is not null).ToList();
+        if (deferred.Count > 1)
+        {
+            throw new ArgumentException("A message carries at most one document made when it is sent.", nameof(attachments));
+        }
+
         return Add(new OutboxMessage
         {
             Kind = OutboxMessage.EmailKind,
@@ -29,13 +36,14 @@ public sealed class Outbox(AppDbContext db, TimeProvider clock, IOptions<ClaimDe
             Subject = subject,
             TextBody = textBody,
             HtmlBody = htmlBody,
-            Attachments = [.. (attachments ?? []).Select(a => new OutboxAttachment
+            Attachments = [.. files.Where(a => a.Document is null).Select(a => new OutboxAttachment
             {
                 FileName = a.FileName,
                 ContentType = a.ContentType,
                 Content = a.Content,
-                Document = a.Document,
             })],
+            Document = deferred.SingleOrDefault()?.Document,
+            DocumentFileName = deferred.SingleOrDefault()?.FileName,
         });
     }
 

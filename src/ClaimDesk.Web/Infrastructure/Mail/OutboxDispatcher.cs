@@ -153,20 +153,28 @@ public sealed partial class OutboxDispatcher(
     }
 
     /// <summary>
-    /// Makes the attachments that name a document and are not made yet, and keeps their bytes, so that a retry sends
-    /// the same file. A document that cannot be made fails this attempt, which is retried as any other failure.
+    /// Makes the document the message names, when it is not made yet, and keeps it as one of the message's
+    /// attachments, so that a retry sends the same file. A document that cannot be made fails this attempt, which is
+    /// retried as any other failure.
     /// </summary>
-    private static async Task MakeDocumentsAsync(AppDbContext db, IServiceProvider services, OutboxMessage message, CancellationToken cancellationToken)
+    private static async Task MakeDocumentAsync(AppDbContext db, IServiceProvider services, OutboxMessage message, CancellationToken cancellationToken)
     {
-        foreach (var attachment in message.Attachments.Where(a => a.Document is not null && a.Content.Length == 0))
+        if (message.Document is not { } document || message.Attachments.Any(a => a.FileName == message.DocumentFileName))
         {
-            var maker = services.GetServices<IOutboxDocuments>().FirstOrDefault(d => d.Makes(attachment.Document!))
-                ?? throw new InvalidOperationException($"Nothing makes the document '{attachment.Document}'.");
-            var content = await maker.MakeAsync(attachment.Document!, cancellationToken);
-            await db.OutboxAttachments.Where(a => a.Id == attachment.Id)
-                .ExecuteUpdateAsync(set => set.SetProperty(a => a.Content, content), cancellationToken);
-            attachment.Content = content;
+            return;
         }
+
+        var maker = services.GetServices<IOutboxDocuments>().FirstOrDefault(d => d.Makes(document))
+            ?? throw new InvalidOperationException($"Nothing makes the document '{document}'.");
+        var (content, contentType) = await maker.MakeAsync(document, cancellationToken);
+        var attachment = new OutboxAttachment
+        {
+            MessageId = message.Id, FileName = message.DocumentFileName ?? "document", ContentType = contentType, Content = content,
+        };
+        db.OutboxAttachments.Add(attachment);
+        await db.SaveChangesAsync(cancellationToken);
+        db.Entry(attachment).State = EntityState.Detached;
+        message.Attachments.Add(attachment);
     }
 
     private static Task<int> ReleaseAsync(AppDbContext db, List<long> ids) =>
@@ -183,7 +191,7 @@ public sealed partial class OutboxDispatcher(
         string? error = null;
         try
         {
-            await MakeDocumentsAsync(db, services, message, cancellationToken);
+            await MakeDocumentAsync(db, services, message, cancellationToken);
             if (message.Kind == OutboxMessage.SmsKind)
             {
                 await sms.SendAsync(new Sms.SmsMessage(message.InternetMessageId, message.To, message.TextBody), cancellationToken);

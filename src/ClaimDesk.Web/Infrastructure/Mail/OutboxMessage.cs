@@ -48,6 +48,16 @@ public sealed class OutboxMessage
     public string InternetMessageId { get; set; } = "";
 
     public List<OutboxAttachment> Attachments { get; set; } = [];
+
+    /// <summary>
+    /// A document to attach that is made when the message is sent rather than when it is queued
+    /// (<see cref="IOutboxDocuments"/>), e.g. <c>intake_confirmation:pl:42</c>; once made it is kept as an attachment
+    /// named <see cref="DocumentFileName"/>, so a retry sends the same file. Kept on the message's own row, so that
+    /// queueing it costs no further insert in the caller's transaction.
+    /// </summary>
+    public string? Document { get; set; }
+
+    public string? DocumentFileName { get; set; }
 }
 
 /// <summary>A file sent with an <see cref="OutboxMessage"/>; kept in its own table so lists never load the bytes.</summary>
@@ -62,24 +72,19 @@ public sealed class OutboxAttachment
     public string ContentType { get; set; } = "application/octet-stream";
 
     public byte[] Content { get; set; } = [];
-
-    /// <summary>
-    /// A document made when the message is sent rather than when it is queued (<see cref="IOutboxDocuments"/>), e.g.
-    /// <c>intake_confirmation:pl:42</c>; its bytes are then kept in <see cref="Content"/>. Null for a file given whole.
-    /// </summary>
-    public string? Document { get; set; }
 }
 
 /// <summary>
-/// Makes the documents that outbox attachments name (<see cref="OutboxAttachment.Document"/>) when their message is
-/// sent, so that a costly document (a PDF) is not drawn inside the transaction that queues it, which may hold a lock.
+/// Makes the documents that outbox messages name (<see cref="OutboxMessage.Document"/>) when they are sent, so that a
+/// costly document (a PDF) is not drawn inside the transaction that queues it, which may hold a lock.
 /// </summary>
 public interface IOutboxDocuments
 {
     /// <summary>Whether this service makes <paramref name="document"/>.</summary>
     bool Makes(string document);
 
-    Task<byte[]> MakeAsync(string document, CancellationToken cancellationToken);
+    /// <summary>The document's bytes and their content type.</summary>
+    Task<(byte[] Content, string ContentType)> MakeAsync(string document, CancellationToken cancellationToken);
 }
 
 /// <summary>The states of an <see cref="OutboxMessage"/>.</summary>

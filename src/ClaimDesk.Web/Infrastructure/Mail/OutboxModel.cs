@@ -16,6 +16,8 @@ public static class OutboxModel
             message.Property(m => m.Status).HasMaxLength(20);
             message.Property(m => m.LastError).HasMaxLength(2000);
             message.Property(m => m.InternetMessageId).HasMaxLength(200);
+            message.Property(m => m.Document).HasMaxLength(200);
+            message.Property(m => m.DocumentFileName).HasMaxLength(255);
             message.HasIndex(m => m.InternetMessageId).IsUnique();
             // The dispatcher's question: which pending messages are due?
             message.HasIndex(m => new { m.Status, m.NextAttemptAt });
@@ -28,7 +30,6 @@ public static class OutboxModel
             attachment.ToTable("outbox_attachments");
             attachment.Property(a => a.FileName).HasMaxLength(255);
             attachment.Property(a => a.ContentType).HasMaxLength(100);
-            attachment.Property(a => a.Document).HasMaxLength(200);
         });
     }
 }
