@@ -46,8 +46,8 @@ public sealed partial class StatusRoleTests
         Assert.Equal("rk_unconfirmed", Assert.Single(statuses, s => s.Role == StatusRole.AwaitingConfirmation).Code);
         Assert.Equal("rk_resolved", Assert.Single(statuses, s => s.Role == StatusRole.Resolved).Code);
         var standard = await app.QueryAsync(db => db.SlaPolicies.AsNoTracking().SingleAsync(p => p.Name == "standard"));
-        // The policy pauses in the new codes, and keeps the old ones the paid-repairs register still has.
-        Assert.Equal(["rk_unconfirmed", "waiting_for_customer", "rk_waiting_for_customer", "waiting_for_goods", "rk_waiting_for_goods"],
+        // The policy pauses in the new codes and keeps the old ones (the paid-repairs register has them; histories name them).
+        Assert.Equal(["unconfirmed", "rk_unconfirmed", "waiting_for_customer", "rk_waiting_for_customer", "waiting_for_goods", "rk_waiting_for_goods"],
             standard.PauseStatuses);
 
         // A consumer files from the web form and confirms from the e-mail.

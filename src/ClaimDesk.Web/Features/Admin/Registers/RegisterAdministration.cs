@@ -393,10 +393,11 @@ public sealed class RegisterAdministration(
 
     /// <summary>
     /// A renamed status keeps what refers to it by code: the register's custom fields required on entering it (or on a
-    /// move to or from it), and the SLA policies that pause in it. A policy names statuses of every register, so it
-    /// keeps the old code as well while another register still has a status of that code.
+    /// move to or from it), and the SLA policies that pause in it. A policy keeps the old code besides the new one:
+    /// another register may have a status of that code, and the claims' histories name it, so time a claim spent in
+    /// the status before the rename stays paused.
     /// </summary>
-    private async Task RenameElsewhereAsync(int registerId, IReadOnlyDictionary<string, string> renames)
+    private async Task RenameElsewhereAsync(int registerId, Dictionary<string, string> renames)
     {
         if (renames.Count == 0)
         {
@@ -415,12 +416,10 @@ public sealed class RegisterAdministration(
             }
         }
 
-        var elsewhere = (await db.WorkflowStatuses.AsNoTracking().Where(s => s.RegisterId != registerId && renames.Keys.Contains(s.Code))
-            .Select(s => s.Code).ToListAsync()).ToHashSet(StringComparer.Ordinal);
         foreach (var policy in await db.SlaPolicies.ToListAsync())
         {
             var pauses = policy.PauseStatuses
-                .SelectMany(code => renames.TryGetValue(code, out var to) ? elsewhere.Contains(code) ? [code, to] : new[] { to } : [code])
+                .SelectMany(code => renames.TryGetValue(code, out var to) ? [code, to] : new[] { code })
                 .Distinct(StringComparer.Ordinal).ToList();
             if (!pauses.SequenceEqual(policy.PauseStatuses, StringComparer.Ordinal))
             {
