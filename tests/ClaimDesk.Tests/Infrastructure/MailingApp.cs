@@ -73,8 +73,11 @@ public sealed class MailingApp : IAsyncDisposable
     /// Turns every register's acknowledgement of new claims off (or on), as an administrator does on its page: for tests
     /// about the mail that follows intake, so that it is the only mail in the outbox (AcknowledgementTests covers it).
     /// </summary>
-    public Task AcknowledgeIntakeAsync(bool on) =>
-        QueryAsync(db => db.Registers.ExecuteUpdateAsync(r => r.SetProperty(x => x.AcknowledgesIntake, on)));
+    public async Task AcknowledgeIntakeAsync(bool on)
+    {
+        await QueryAsync(db => db.Registers.ExecuteUpdateAsync(r => r.SetProperty(x => x.AcknowledgesIntake, on)));
+        Web.Features.Claims.ClaimCommands.ForgetRegisters(App.Services.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>());
+    }
 
     public Task<List<OutboxMessage>> MessagesAsync() =>
         QueryAsync(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.Id).ToListAsync());

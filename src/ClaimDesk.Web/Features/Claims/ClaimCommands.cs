@@ -15,8 +15,17 @@ namespace ClaimDesk.Web.Features.Claims;
 public sealed class ClaimCommands(
     AppDbContext db, ClaimNumbering numbering, AuditTrail audit, OrganisationClock clock, Notifications.Notifier notifier,
     Deadlines.ClaimDeadlines deadlines, ClaimLineEnrichment enrichment,
-    Webhooks.WebhookPublisher webhooks, Intake.ClaimAcknowledgement acknowledgement, ClaimOpening opening)
+    Webhooks.WebhookPublisher webhooks, Intake.ClaimAcknowledgement acknowledgement, ClaimOpening opening,
+    Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
 {
+    private const string RegistersKey = "claims.registers";
+
+    /// <summary>How long the registers' numbering, kind and initial status are read from memory; their editors forget them at once.</summary>
+    public static readonly TimeSpan RegistersCacheTime = TimeSpan.FromSeconds(10);
+
+    /// <summary>Makes the next claim read the registers again (after a register was created or changed).</summary>
+    public static void ForgetRegisters(Microsoft.Extensions.Caching.Memory.IMemoryCache cache) => cache.Remove(RegistersKey);
+
     /// <summary>
     /// Records a claim; <paramref name="receivedAt"/> is when it reached the company when that was earlier than now
     /// (a letter opened today; the demo data's history), and the deadlines run from it. In a register that
@@ -41,17 +50,46 @@ public sealed class ClaimCommands(
     /// <summary>What a new claim needs of its register, read once: what it holds (for the checks), numbering, initial status.</summary>
     private sealed record TargetRegister(int Id, Core.Registers.RegisterKind Kind, string NumberingPattern, bool AcknowledgesIntake, string? Initial);
 
+    /// <summary>
+    /// The register a new claim goes to, from the registers read at most <see cref="RegistersCacheTime"/> ago (a
+    /// round trip less per claim); a code not among them is looked up again, so a register just made elsewhere is found.
+    /// </summary>
+    private async Task<TargetRegister?> TargetRegisterAsync(string? code, CancellationToken cancellationToken)
+    {
+        var registers = await Microsoft.Extensions.Caching.Memory.CacheExtensions.GetOrCreateAsync(cache, RegistersKey, entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = RegistersCacheTime;
+            return ReadRegistersAsync(cancellationToken);
+        });
+        var found = code is null
+            ? registers!.Where(r => r.Target.Kind == Core.Registers.RegisterKind.Complaints).Select(r => r.Target).FirstOrDefault()
+            : registers!.Where(r => r.Code == code).Select(r => r.Target).FirstOrDefault();
+        if (found is null && code is not null)
+        {
+            ForgetRegisters(cache);
+            found = (await ReadRegistersAsync(cancellationToken)).Where(r => r.Code == code).Select(r => r.Target).FirstOrDefault();
+        }
+
+        return found;
+    }
+
+    private async Task<List<(string Code, TargetRegister Target)>> ReadRegistersAsync(CancellationToken cancellationToken) =>
+        [.. (await db.Registers.AsNoTracking()
+            .OrderBy(r => r.Id)
+            .Select(r => new
+            {
+                r.Code,
+                Target = new TargetRegister(r.Id, r.Kind, r.NumberingPattern, r.AcknowledgesIntake,
+                    r.Statuses.Where(s => s.IsInitial && !s.HiddenFromQueues).OrderBy(s => s.SortOrder).Select(s => s.Code).FirstOrDefault()),
+            })
+            .ToListAsync(cancellationToken)).Select(r => (r.Code, r.Target))];
+
     private async Task<(Claim? Claim, IReadOnlyList<FieldError> Errors)> CheckAndCreateAsync(
         ClaimInput? input, Actor actor, DateTime? receivedAt, bool acknowledge, CancellationToken cancellationToken)
     {
         // A claim that names no register is a customer complaint: it goes to the first register of that kind.
         var registerCode = input?.Register is { } named && !string.IsNullOrWhiteSpace(named) ? named.Trim() : null;
-        var target = await db.Registers.AsNoTracking()
-            .Where(r => registerCode == null ? r.Kind == Core.Registers.RegisterKind.Complaints : r.Code == registerCode)
-            .OrderBy(r => r.Id)
-            .Select(r => new TargetRegister(r.Id, r.Kind, r.NumberingPattern, r.AcknowledgesIntake,
-                r.Statuses.Where(s => s.IsInitial && !s.HiddenFromQueues).OrderBy(s => s.SortOrder).Select(s => s.Code).FirstOrDefault()))
-            .FirstOrDefaultAsync(cancellationToken);
+        var target = await TargetRegisterAsync(registerCode, cancellationToken);
         var (draft, errors) = ClaimValidator.Validate(input, clock.Today, productFromErp: true, target?.Kind ?? Core.Registers.RegisterKind.Complaints);
         if (draft?.SupplierCode is { } supplierCode)
         {
