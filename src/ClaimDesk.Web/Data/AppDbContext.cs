@@ -98,51 +98,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     {
         base.OnModelCreating(builder);
 
-        builder.Entity<AppUser>(user =>
-        {
-            user.ToTable("users");
-            user.Property(u => u.DisplayName).HasMaxLength(200);
-            user.Property(u => u.Language).HasMaxLength(5);
-            user.HasIndex(u => u.CreatedAt);
-            user.HasIndex(u => u.NormalizedUserName).HasDatabaseName("ux_users_normalized_user_name").IsUnique();
-            user.HasIndex(u => u.NormalizedEmail).HasDatabaseName("ux_users_normalized_email").IsUnique();
-        });
-        builder.Entity<IdentityRole>(role =>
-        {
-            role.ToTable("roles");
-            role.HasIndex(r => r.NormalizedName).HasDatabaseName("ux_roles_normalized_name").IsUnique();
-        });
-        builder.Entity<IdentityUserRole<string>>().ToTable("user_roles");
-        builder.Entity<IdentityUserClaim<string>>().ToTable("user_claims");
-        builder.Entity<IdentityUserLogin<string>>().ToTable("user_logins");
-        builder.Entity<IdentityUserToken<string>>().ToTable("user_tokens");
-        builder.Entity<IdentityRoleClaim<string>>().ToTable("role_claims");
-
-        builder.Entity<AuditEvent>(audit =>
-        {
-            audit.ToTable("audit_events");
-            audit.Property(a => a.ActorType).HasMaxLength(20);
-            audit.Property(a => a.ActorId).HasMaxLength(100);
-            audit.Property(a => a.ActorName).HasMaxLength(256);
-            audit.Property(a => a.EntityType).HasMaxLength(50);
-            audit.Property(a => a.EntityId).HasMaxLength(100);
-            audit.Property(a => a.Action).HasMaxLength(50);
-            audit.Property(a => a.Field).HasMaxLength(100);
-            audit.Property(a => a.RemoteAddress).HasMaxLength(64);
-            audit.HasIndex(a => new { a.EntityType, a.EntityId, a.At });
-        });
-
-        ClaimModel.Configure(builder);
-        MasterDataModel.Configure(builder);
-        PortalModel.Configure(builder);
-        OutboxModel.Configure(builder);
-        Features.Intake.IntakeModel.Configure(builder);
-        Features.Search.ClaimSearchModel.Configure(builder);
-        Features.Assignment.AssignmentModel.Configure(builder);
-        Features.Notifications.NotificationModel.Configure(builder);
-        Features.Deadlines.DeadlineModel.Configure(builder);
-        Features.Webhooks.WebhookModel.Configure(builder);
-        Features.CustomFields.CustomFieldModel.Configure(builder);
-        Features.Claims.SavedViewModel.Configure(builder);
+        // The roles table is named before the rest is configured: the snake_case naming convention names role_claims'
+        // foreign key after the roles table as it is called when role_claims is configured, and does not rename it later.
+        builder.ApplyConfiguration(new IdentityRoleConfiguration());
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly, type => type != typeof(IdentityRoleConfiguration));
     }
 }

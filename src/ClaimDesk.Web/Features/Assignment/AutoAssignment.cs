@@ -6,7 +6,6 @@ using ClaimDesk.Web.Data;
 using ClaimDesk.Web.Features.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using static ClaimDesk.Web.Data.ClaimModel;
 
 namespace ClaimDesk.Web.Features.Assignment;
 
@@ -72,35 +71,5 @@ public sealed class AutoAssignment(AppDbContext db, IMemoryCache cache, Notifica
         claim.Assign(userId, name, null, Actor.System, now, log);
         await notifier.NotifyAsync(Notifications.NotificationEvent.Assigned, Notifications.ClaimRef.Of(claim), cancellationToken: cancellationToken);
         return userId;
-    }
-}
-
-/// <summary>How teams and rules map to the tables <c>teams</c> and <c>assignment_rules</c>.</summary>
-public static class AssignmentModel
-{
-    public static void Configure(ModelBuilder builder)
-    {
-        builder.Entity<Team>(team =>
-        {
-            team.ToTable("teams");
-            team.Property(t => t.Name).HasMaxLength(100);
-            team.HasIndex(t => t.Name).IsUnique();
-            team.Property(t => t.Members).HasList().HasMaxLength(4000);
-        });
-
-        builder.Entity<AssignmentRule>(rule =>
-        {
-            rule.ToTable("assignment_rules");
-            rule.Property(r => r.Name).HasMaxLength(100);
-            rule.Property(r => r.Category).HasMaxLength(20).HasConversion(
-                new Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<ClaimCategory, string>(
-                    value => Core.Common.Codes.Of(value), code => Core.Common.Codes.Parse<ClaimCategory>(code)));
-            rule.Property(r => r.CustomerTier).HasMaxLength(40);
-            rule.Property(r => r.ProductGroup).HasMaxLength(100);
-            rule.Property(r => r.UserId).HasMaxLength(450);
-            rule.HasOne<Core.Registers.Register>().WithMany().HasForeignKey(r => r.RegisterId).OnDelete(DeleteBehavior.Cascade);
-            rule.HasOne<Team>().WithMany().HasForeignKey(r => r.TeamId).OnDelete(DeleteBehavior.Cascade);
-            rule.HasIndex(r => r.Order);
-        });
     }
 }

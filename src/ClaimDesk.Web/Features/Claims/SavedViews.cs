@@ -24,22 +24,6 @@ public sealed class SavedView
     public DateTime UpdatedAt { get; set; }
 }
 
-/// <summary>How saved views map to the table <c>saved_views</c>, and the grid's index on claims.</summary>
-public static class SavedViewModel
-{
-    public static void Configure(ModelBuilder builder) =>
-        builder.Entity<SavedView>(view =>
-        {
-            view.ToTable("saved_views");
-            view.Property(v => v.UserId).HasMaxLength(450);
-            view.Property(v => v.Name).HasMaxLength(SavedView.MaxName);
-            view.Property(v => v.Query).HasMaxLength(SavedView.MaxQuery);
-            view.HasOne<AppUser>().WithMany().HasForeignKey(v => v.UserId).OnDelete(DeleteBehavior.Cascade);
-            // A user's views by name: the menu's order, and one name once.
-            view.HasIndex(v => new { v.UserId, v.Name }).IsUnique();
-        });
-}
-
 /// <summary>What became of a save or rename.</summary>
 public enum SavedViewResult { Saved, NotFound, NameTaken, Invalid }
 

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
 
 namespace ClaimDesk.Web.Features.Intake;
 
@@ -61,51 +60,4 @@ public sealed class AccessToken
 
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-}
-
-/// <summary>How intake maps to the tables <c>submissions</c>, <c>submission_claims</c>, <c>access_tokens</c> and <c>pending_uploads</c>.</summary>
-public static class IntakeModel
-{
-    public static void Configure(ModelBuilder builder)
-    {
-        builder.Entity<Submission>(submission =>
-        {
-            submission.ToTable("submissions");
-            submission.Property(s => s.Email).HasMaxLength(254);
-            submission.Property(s => s.Language).HasMaxLength(5);
-            submission.HasIndex(s => s.CreatedAt);
-            submission.HasMany(s => s.Claims).WithOne().HasForeignKey(c => c.SubmissionId).OnDelete(DeleteBehavior.Cascade);
-        });
-
-        builder.Entity<SubmissionClaim>(link =>
-        {
-            link.ToTable("submission_claims");
-            link.HasKey(l => new { l.SubmissionId, l.ClaimId });
-            link.HasOne<Core.Claims.Claim>().WithMany().HasForeignKey(l => l.ClaimId).OnDelete(DeleteBehavior.Cascade);
-            link.HasIndex(l => l.ClaimId).IsUnique();
-        });
-
-        builder.Entity<AccessToken>(token =>
-        {
-            token.ToTable("access_tokens");
-            token.Property(t => t.Purpose).HasMaxLength(20);
-            token.Property(t => t.Hash).HasMaxLength(64);
-            token.HasIndex(t => t.Hash).IsUnique();
-            token.HasOne<Submission>().WithMany().HasForeignKey(t => t.SubmissionId).OnDelete(DeleteBehavior.Cascade);
-            token.HasOne<Core.Claims.Claim>().WithMany().HasForeignKey(t => t.ClaimId).OnDelete(DeleteBehavior.Cascade);
-            token.HasIndex(t => t.ExpiresAt);
-        });
-
-        builder.Entity<PendingUpload>(upload =>
-        {
-            upload.ToTable("pending_uploads");
-            upload.Property(u => u.TokenHash).HasMaxLength(64);
-            upload.HasIndex(u => u.TokenHash).IsUnique();
-            upload.Property(u => u.FileName).HasMaxLength(Infrastructure.Files.AttachmentPolicy.MaxNameLength);
-            upload.Property(u => u.ContentType).HasMaxLength(100);
-            upload.Property(u => u.Sha256).HasMaxLength(64);
-            upload.HasIndex(u => u.Sha256);
-            upload.HasIndex(u => u.CreatedAt);
-        });
-    }
 }

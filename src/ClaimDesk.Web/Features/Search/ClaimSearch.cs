@@ -9,19 +9,6 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ClaimDesk.Web.Features.Search;
 
-/// <summary>How the search documents map to the table <c>claim_search</c>.</summary>
-public static class ClaimSearchModel
-{
-    public static void Configure(ModelBuilder builder) =>
-        builder.Entity<ClaimSearchDocument>(document =>
-        {
-            document.ToTable("claim_search");
-            document.HasKey(d => d.ClaimId);
-            document.Property(d => d.ClaimId).ValueGeneratedNever();
-            document.HasOne<Claim>().WithOne().HasForeignKey<ClaimSearchDocument>(d => d.ClaimId).OnDelete(DeleteBehavior.Cascade);
-        });
-}
-
 /// <summary>One claim's searchable text, folded (<see cref="SearchText"/>); the database's full-text index covers it.</summary>
 public sealed class ClaimSearchDocument
 {
