@@ -42,11 +42,11 @@ public sealed partial class PolishWalkTests
 
         // The ERP's records, changed once, and a phone claim with its statutory and SLA deadlines.
         var erp = await app.CreateApiClientAsync(StaffRole.Manager, ApiKeyService.MasterDataRead, ApiKeyService.MasterDataWrite);
-        await PutAsync(erp, "/api/v1/suppliers/S-AMICA", new { name = "Amica S.A.", country = "PL" });
-        await PutAsync(erp, "/api/v1/products/P-612", new { name = "Pralka Amica PA-612", supplierCode = "S-AMICA", warrantyMonths = 24 });
-        await PutAsync(erp, "/api/v1/products/P-612", new { name = "Pralka Amica PA-612", supplierCode = "S-AMICA", warrantyMonths = 36 });
-        await PutAsync(erp, "/api/v1/customers/C-AGD", new { name = "Sklep AGD", type = "business", tier = "standard" });
-        await PutAsync(erp, "/api/v1/customers/C-AGD", new { name = "Sklep AGD", type = "business", tier = "vip" });
+        await erp.PutOkAsync("/api/v1/suppliers/S-AMICA", new { name = "Amica S.A.", country = "PL" });
+        await erp.PutOkAsync("/api/v1/products/P-612", new { name = "Pralka Amica PA-612", supplierCode = "S-AMICA", warrantyMonths = 24 });
+        await erp.PutOkAsync("/api/v1/products/P-612", new { name = "Pralka Amica PA-612", supplierCode = "S-AMICA", warrantyMonths = 36 });
+        await erp.PutOkAsync("/api/v1/customers/C-AGD", new { name = "Sklep AGD", type = "business", tier = "standard" });
+        await erp.PutOkAsync("/api/v1/customers/C-AGD", new { name = "Sklep AGD", type = "business", tier = "vip" });
         using var created = await (await app.CreateApiClientAsync()).PostJsonAsync("/api/v1/claims", ApiClients.NewClaim());
         var phoneClaim = (await created.Content.ReadFromJsonAsync<CreatedClaim>())!.Id;
         var adminId = await QueryAsync(app, db => db.Users.Where(u => u.Email == ClaimDeskFactory.AdminEmail).Select(u => u.Id).SingleAsync());
@@ -82,12 +82,6 @@ public sealed partial class PolishWalkTests
         await page.GotoAsync($"/Claims/{webClaim}");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Sklep: Sklep Żółw");
         await Infrastructure.Browser.ScreenshotAsync(page, "polish-walk-claim-card");
-    }
-
-    private static async Task PutAsync(HttpClient client, string url, object body)
-    {
-        using var response = await client.PutAsJsonAsync(url, body);
-        Assert.True(response.IsSuccessStatusCode, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
     private static async Task<T> QueryAsync<T>(ClaimDeskFactory app, Func<AppDbContext, Task<T>> query)

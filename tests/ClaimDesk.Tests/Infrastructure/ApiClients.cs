@@ -49,4 +49,11 @@ public static class ApiClients
 
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, object body) =>
         client.PostAsJsonAsync(url, body);
+
+    /// <summary>PUTs <paramref name="body"/> as JSON and fails the test unless the answer is a success.</summary>
+    public static async Task PutOkAsync(this HttpClient client, string url, object body)
+    {
+        using var response = await client.PutAsJsonAsync(url, body);
+        Assert.True(response.IsSuccessStatusCode, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using ClaimDesk.Web.Data;
 using ClaimDesk.Web.Features.ApiKeys;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +24,7 @@ public static class ErpFixtures
         var api = await app.CreateApiClientAsync(scopes: [ApiKeyService.MasterDataRead, ApiKeyService.MasterDataWrite]);
         var tag = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
         var customer = $"C-{tag}";
-        await PutAsync(api, $"/api/v1/customers/{customer}", new { name, type = "business", country = "PL", email = $"zakupy-{tag}@example.pl" });
+        await api.PutOkAsync($"/api/v1/customers/{customer}", new { name, type = "business", country = "PL", email = $"zakupy-{tag}@example.pl" });
         ErpProduct[] products =
         [
             new(1, $"AM-{tag}", "Pralka Amica PA-612", 24, 2, 1499.99m, [$"SN-{tag}-1", $"SN-{tag}-2"]),
@@ -34,11 +33,11 @@ public static class ErpFixtures
         ];
         foreach (var product in products)
         {
-            await PutAsync(api, $"/api/v1/products/{product.Code}", new { name = product.Name, warrantyMonths = product.WarrantyMonths });
+            await api.PutOkAsync($"/api/v1/products/{product.Code}", new { name = product.Name, warrantyMonths = product.WarrantyMonths });
         }
 
         var invoice = $"FV/{tag}";
-        await PutAsync(api, $"/api/v1/sales-documents/{Uri.EscapeDataString(invoice)}", new Dictionary<string, object?>
+        await api.PutOkAsync($"/api/v1/sales-documents/{Uri.EscapeDataString(invoice)}", new Dictionary<string, object?>
         {
             ["customerCode"] = customer,
             ["issueDate"] = saleDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -57,11 +56,5 @@ public static class ErpFixtures
         var id = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Customers.Where(c => c.Code == customer)
             .Select(c => c.Id).SingleAsync();
         return new ErpCompany(id, customer, name, invoice, products);
-    }
-
-    private static async Task PutAsync(HttpClient api, string url, object body)
-    {
-        using var response = await api.PutAsJsonAsync(url, body);
-        Assert.True(response.IsSuccessStatusCode, $"{url}: {await response.Content.ReadAsStringAsync()}");
     }
 }

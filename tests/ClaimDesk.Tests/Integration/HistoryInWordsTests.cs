@@ -29,13 +29,13 @@ public sealed partial class HistoryInWordsTests(SharedApps apps)
         var app = await apps.GetAsync(provider);
         var tag = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
         var erp = await app.CreateApiClientAsync(StaffRole.Manager, ApiKeyService.MasterDataRead, ApiKeyService.MasterDataWrite);
-        await PutAsync(erp, $"/api/v1/suppliers/S-{tag}", new { name = "Amica S.A.", country = "PL" });
+        await erp.PutOkAsync($"/api/v1/suppliers/S-{tag}", new { name = "Amica S.A.", country = "PL" });
         var product = new { name = "Pralka Amica PA-612", ean = "5901234123457", supplierCode = $"S-{tag}", warrantyMonths = 24 };
-        await PutAsync(erp, $"/api/v1/products/P-{tag}", product);
-        await PutAsync(erp, $"/api/v1/products/P-{tag}", product with { warrantyMonths = 36 });
+        await erp.PutOkAsync($"/api/v1/products/P-{tag}", product);
+        await erp.PutOkAsync($"/api/v1/products/P-{tag}", product with { warrantyMonths = 36 });
         var customer = new { name = "Sklep AGD", type = "business", tier = "standard" };
-        await PutAsync(erp, $"/api/v1/customers/C-{tag}", customer);
-        await PutAsync(erp, $"/api/v1/customers/C-{tag}", customer with { tier = "vip" });
+        await erp.PutOkAsync($"/api/v1/customers/C-{tag}", customer);
+        await erp.PutOkAsync($"/api/v1/customers/C-{tag}", customer with { tier = "vip" });
         var claims = await app.CreateApiClientAsync();
         using var created = await claims.PostJsonAsync("/api/v1/claims", ApiClients.NewClaim());
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -81,12 +81,6 @@ public sealed partial class HistoryInWordsTests(SharedApps apps)
         }
 
         Assert.DoesNotMatch(StoredTimestamp(), history);
-    }
-
-    private static async Task PutAsync(HttpClient client, string url, object body)
-    {
-        using var response = await client.PutAsJsonAsync(url, body);
-        Assert.True(response.IsSuccessStatusCode, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
     [GeneratedRegex(@"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")]

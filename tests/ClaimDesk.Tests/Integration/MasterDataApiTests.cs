@@ -142,7 +142,7 @@ public sealed class MasterDataApiTests(SharedApps apps, ITestOutputHelper output
     {
         var api = await MasterDataClientAsync(await apps.GetAsync(provider));
         var prefix = "CSV-" + Guid.NewGuid().ToString("N")[..6];
-        await PutAsync(api, $"/api/v1/suppliers/{prefix}-S", new { name = "Amica S.A.", country = "PL" });
+        await api.PutOkAsync($"/api/v1/suppliers/{prefix}-S", new { name = "Amica S.A.", country = "PL" });
         var csv = new StringBuilder("code;name;ean;supplierCode;warrantyMonths;productGroup\n");
         var expectedBad = new Dictionary<int, string>();
         for (var i = 0; i < 200; i++)
@@ -285,18 +285,12 @@ public sealed class MasterDataApiTests(SharedApps apps, ITestOutputHelper output
             .CountAsync(a => a.EntityType == entityType && a.EntityId == entityId);
     }
 
-    private static async Task PutAsync(HttpClient api, string url, object body)
-    {
-        using var response = await api.PutAsJsonAsync(url, body);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-    }
-
     private static async Task<(string Customer, string Product)> CustomerAndProductAsync(HttpClient api)
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
-        await PutAsync(api, $"/api/v1/suppliers/S-{tag}", new { name = "Amica S.A.", taxId = "PL7870005683", country = "PL" });
-        await PutAsync(api, $"/api/v1/customers/C-{tag}", new { name = "Sklep AGD", tier = "vip" });
-        await PutAsync(api, $"/api/v1/products/P-{tag}", new { name = "Pralka Amica PA-612", ean = "5901234123457", supplierCode = $"S-{tag}", warrantyMonths = 24 });
+        await api.PutOkAsync($"/api/v1/suppliers/S-{tag}", new { name = "Amica S.A.", taxId = "PL7870005683", country = "PL" });
+        await api.PutOkAsync($"/api/v1/customers/C-{tag}", new { name = "Sklep AGD", tier = "vip" });
+        await api.PutOkAsync($"/api/v1/products/P-{tag}", new { name = "Pralka Amica PA-612", ean = "5901234123457", supplierCode = $"S-{tag}", warrantyMonths = 24 });
         return ($"C-{tag}", $"P-{tag}");
     }
 

@@ -150,8 +150,7 @@ public static partial class AuditText
             "type" when Codes.TryParse<CustomerType>(value, out _) => localizer[CodeLabels.Of<CustomerType>(value)],
             "category" when Codes.TryParse<ClaimCategory>(value, out _) => localizer[CodeLabels.Of<ClaimCategory>(value)],
             "legalBasis" when Codes.TryParse<LegalBasis>(value, out _) => localizer[CodeLabels.Of<LegalBasis>(value)],
-            "firstResponse" or "decision" or "resolution" when Period().Match(value) is { Success: true } period =>
-                $"{period.Groups["amount"].Value} {Unit(period.Groups["unit"].Value, localizer)}",
+            "firstResponse" or "decision" or "resolution" => Period(value, localizer),
             "calendar" => value switch
             {
                 "pl" => localizer["Poland"],
@@ -163,6 +162,10 @@ public static partial class AuditText
             _ => value,
         };
     }
+
+    /// <summary>An SLA target as stored (<c>3 working_days</c>) in words: "3 working days"; anything else as it is.</summary>
+    public static string Period(string period, IStringLocalizer localizer) =>
+        Period().Match(period) is { Success: true } parts ? $"{parts.Groups["amount"].Value} {Unit(parts.Groups["unit"].Value, localizer)}" : period;
 
     private static string Unit(string unit, IStringLocalizer localizer) => unit switch
     {
