@@ -17,6 +17,8 @@ public sealed class Claim
     public const string LineEntityType = "claim_line";
 
     private readonly List<ClaimEvent> _events = [];
+    private readonly List<ClaimLine> _lines = [];
+    private readonly List<ClaimCustomValue> _customValues = [];
 
     /// <summary>What this claim's methods did since it was loaded or since <see cref="ClearEvents"/>, in order; not stored.</summary>
     public IReadOnlyList<ClaimEvent> Events => _events;
@@ -24,100 +26,100 @@ public sealed class Claim
     /// <summary>Forgets the events, once the features that act on them have.</summary>
     public void ClearEvents() => _events.Clear();
 
-    public long Id { get; set; }
+    public long Id { get; private set; }
 
-    public string Number { get; set; } = "";
+    public string Number { get; private set; } = "";
 
-    public int RegisterId { get; set; }
+    public int RegisterId { get; private set; }
 
-    public Register? Register { get; set; }
+    public Register? Register { get; private set; }
 
-    public Channel Channel { get; set; }
+    public Channel Channel { get; private set; }
 
-    public long? CustomerId { get; set; }
+    public long? CustomerId { get; private set; }
 
-    public Customer? Customer { get; set; }
+    public Customer? Customer { get; private set; }
 
-    public string ContactName { get; set; } = "";
+    public string ContactName { get; private set; } = "";
 
-    public string? ContactEmail { get; set; }
+    public string? ContactEmail { get; private set; }
 
-    public string? ContactPhone { get; set; }
+    public string? ContactPhone { get; private set; }
 
-    public string ContactLanguage { get; set; } = "pl";
+    public string ContactLanguage { get; private set; } = "pl";
 
-    public ContactChannel PreferredChannel { get; set; }
+    public ContactChannel PreferredChannel { get; private set; }
 
-    public CustomerType CustomerType { get; set; }
+    public CustomerType CustomerType { get; private set; }
 
-    public LegalBasis LegalBasis { get; set; }
+    public LegalBasis LegalBasis { get; private set; }
 
-    public ClaimCategory Category { get; set; }
+    public ClaimCategory Category { get; private set; }
 
-    public RequestedRemedy RequestedRemedy { get; set; }
+    public RequestedRemedy RequestedRemedy { get; private set; }
 
-    public DeliveryMethod DeliveryMethod { get; set; }
+    public DeliveryMethod DeliveryMethod { get; private set; }
 
     /// <summary>Where the courier collects the goods, one line per line (courier pickup only).</summary>
-    public string? PickupAddress { get; set; }
+    public string? PickupAddress { get; private set; }
 
     /// <summary>The parcel locker the goods are posted from, upper-cased (parcel locker only).</summary>
-    public string? ParcelLockerId { get; set; }
+    public string? ParcelLockerId { get; private set; }
 
     /// <summary>The supplier the claim is made to (supplier registers).</summary>
-    public long? SupplierId { get; set; }
+    public long? SupplierId { get; private set; }
 
-    public string? Description { get; set; }
+    public string? Description { get; private set; }
 
-    public string Status { get; set; } = "";
+    public string Status { get; private set; } = "";
 
-    public ClaimDecision Decision { get; set; }
+    public ClaimDecision Decision { get; private set; }
 
-    public string? AssigneeId { get; set; }
+    public string? AssigneeId { get; private set; }
 
-    public Priority Priority { get; set; } = Priority.Normal;
+    public Priority Priority { get; private set; } = Priority.Normal;
 
-    public DateTime ReceivedAt { get; set; }
+    public DateTime ReceivedAt { get; private set; }
 
-    public DateTime? DecidedAt { get; set; }
+    public DateTime? DecidedAt { get; private set; }
 
-    public DateTime? ResolvedAt { get; set; }
+    public DateTime? ResolvedAt { get; private set; }
 
-    public DateTime? ClosedAt { get; set; }
+    public DateTime? ClosedAt { get; private set; }
 
     /// <summary>Whose law governs the statutory deadlines (DOMAIN-RULES); fixed when the deadlines are first computed.</summary>
-    public Deadlines.Jurisdiction? Jurisdiction { get; set; }
+    public Deadlines.Jurisdiction? Jurisdiction { get; private set; }
 
     /// <summary>When the contract was made, if known: chooses the version of a statutory rule (else the lines' purchase date).</summary>
-    public DateOnly? ContractDate { get; set; }
+    public DateOnly? ContractDate { get; private set; }
 
     /// <summary>When the goods reached the company; starts PL-GUAR.</summary>
-    public DateTime? GoodsReceivedAt { get; set; }
+    public DateTime? GoodsReceivedAt { get; private set; }
 
     /// <summary>The first public message to the claimant; meets an SLA first-response target.</summary>
-    public DateTime? FirstResponseAt { get; set; }
+    public DateTime? FirstResponseAt { get; private set; }
 
     /// <summary>The earliest due time among the claim's running deadlines, kept for sorting lists by it.</summary>
-    public DateTime? NextDueAt { get; set; }
+    public DateTime? NextDueAt { get; private set; }
 
-    public DateTime CreatedAt { get; set; }
+    public DateTime CreatedAt { get; private set; }
 
-    public DateTime UpdatedAt { get; set; }
+    public DateTime UpdatedAt { get; private set; }
 
     /// <summary>The sum of the lines' values (quantity × unit price).</summary>
-    public decimal Value { get; set; }
+    public decimal Value { get; private set; }
 
-    public bool IsDeleted { get; set; }
+    public bool IsDeleted { get; private set; }
 
-    public DateTime? DeletedAt { get; set; }
+    public DateTime? DeletedAt { get; private set; }
 
     /// <summary>Optimistic concurrency: two people changing one claim at once cannot both win silently.</summary>
-    public int Version { get; set; }
+    public int Version { get; private set; }
 
-    public List<ClaimLine> Lines { get; set; } = [];
+    public IReadOnlyList<ClaimLine> Lines => _lines;
 
     /// <summary>The values of the register's custom fields (issue 7); a field without a value has no row.</summary>
-    public List<ClaimCustomValue> CustomValues { get; set; } = [];
+    public IReadOnlyList<ClaimCustomValue> CustomValues => _customValues;
 
     /// <summary>The audit field of a custom value: <c>custom:warranty_card</c>.</summary>
     public static string CustomFieldAuditName(string code) => CustomFieldPrefix + code;
@@ -141,16 +143,17 @@ public sealed class Claim
     /// <summary>Opens a new claim from a validated draft, numbered, in the register's initial status.</summary>
     public static Claim Open(Register register, ClaimDraft draft, string number, DateTime now)
     {
-        var claim = Open(register.Id, register.Workflow.Initial.Code, draft, number, now);
+        var claim = Open(register.Id, register.Workflow.Initial.Code, awaitingConfirmation: false, draft, number, now);
         claim.Register = register;
         return claim;
     }
 
     /// <summary>
-    /// Opens a new claim in register <paramref name="registerId"/>, starting in <paramref name="initialStatus"/>
-    /// unless the draft names another entry status (web intake: unconfirmed).
+    /// Opens a new claim in register <paramref name="registerId"/>, in <paramref name="status"/>: the workflow's
+    /// initial status, where it is staff's at once (<see cref="ClaimBecameVisible"/>), or, when
+    /// <paramref name="awaitingConfirmation"/>, the status in which it waits for its claimant to confirm it.
     /// </summary>
-    public static Claim Open(int registerId, string initialStatus, ClaimDraft draft, string number, DateTime now)
+    public static Claim Open(int registerId, string status, bool awaitingConfirmation, ClaimDraft draft, string number, DateTime now)
     {
         var claim = new Claim
         {
@@ -172,13 +175,13 @@ public sealed class Claim
             SupplierId = draft.SupplierId,
             Description = draft.Description,
             Priority = draft.Priority,
-            Status = draft.InitialStatus ?? initialStatus,
+            Status = status,
             Decision = ClaimDecision.Pending,
             ReceivedAt = draft.ReceivedAt ?? now,
             CreatedAt = now,
             UpdatedAt = now,
         };
-        claim.Lines = [.. draft.Lines.Select((line, index) => new ClaimLine
+        claim._lines.AddRange(draft.Lines.Select((line, index) => new ClaimLine
         {
             LineNo = index + 1,
             ReferenceNumber = NumberPattern.LineReference(number, index + 1),
@@ -200,9 +203,72 @@ public sealed class Claim
             UnderWarranty = line.Erp?.UnderWarranty,
             FaultDescription = line.FaultDescription,
             Decision = LineDecision.Pending,
-        })];
+        }));
         claim.Value = claim.Lines.Sum(l => l.Value);
+        claim._events.Add(new ClaimOpened());
+        if (!awaitingConfirmation)
+        {
+            claim._events.Add(new ClaimBecameVisible());
+        }
+
         return claim;
+    }
+
+    /// <summary>The claimant's customer record (null: none), before the claim is saved or once it is.</summary>
+    public void AttachCustomer(Customer? customer)
+    {
+        Customer = customer;
+        CustomerId = customer is { Id: > 0 } ? customer.Id : null;
+    }
+
+    /// <summary>
+    /// Takes the lines out until the claim's row is saved, so that they are written with what follows it in one batch
+    /// (they need its id); <see cref="RestoreLines"/> puts them back.
+    /// </summary>
+    public IReadOnlyList<ClaimLine> SetLinesAside()
+    {
+        List<ClaimLine> lines = [.. _lines];
+        _lines.Clear();
+        return lines;
+    }
+
+    /// <summary>Puts back what <see cref="SetLinesAside"/> took, once the claim's row has its id.</summary>
+    public void RestoreLines(IReadOnlyList<ClaimLine> lines)
+    {
+        if (_lines.Count > 0)
+        {
+            throw new InvalidOperationException("The claim's lines were not set aside.");
+        }
+
+        _lines.AddRange(lines);
+    }
+
+    /// <summary>Fixes whose law governs the statutory deadlines, the first time they are computed; returns it.</summary>
+    public Deadlines.Jurisdiction FixJurisdiction(Deadlines.Jurisdiction jurisdiction) => Jurisdiction ??= jurisdiction;
+
+    /// <summary>
+    /// Takes in the deadlines as they were recomputed: <paramref name="changes"/> are what moved (each raises
+    /// <see cref="DeadlineChanged"/>), <paramref name="nextDueAt"/> the earliest running due time now.
+    /// </summary>
+    public void DeadlinesChanged(IReadOnlyList<Deadlines.DeadlineChange> changes, DateTime? nextDueAt)
+    {
+        NextDueAt = nextDueAt;
+        _events.AddRange(changes.Select(c => new DeadlineChanged(c)));
+    }
+
+    /// <summary>
+    /// A message was added to the claim's thread (saved, with its id). The first one staff send the claimant is the
+    /// claim's first response (<see cref="FirstResponseAt"/>), which meets an SLA first-response target.
+    /// </summary>
+    public void MessageAdded(long messageId, string kind, bool toClaimant, bool isPublic, string text, DateTime at)
+    {
+        var first = toClaimant && FirstResponseAt is null;
+        if (first)
+        {
+            FirstResponseAt = at;
+        }
+
+        _events.Add(new MessagePosted(messageId, kind, isPublic, text, first));
     }
 
     /// <summary>The changes that record the claim's creation, once it has its id.</summary>
@@ -358,10 +424,10 @@ public sealed class Claim
         }
 
         ClosedAt = target.Category == StatusCategory.Closed ? now : null;
-        _events.Add(new ClaimStatusChanged(Id, from, to));
+        _events.Add(workflow.Status(from)?.Role == StatusRole.AwaitingConfirmation ? new ClaimBecameVisible() : new ClaimStatusChanged(from, to));
         if (target.Category == StatusCategory.Closed && workflow.Status(from)?.Category != StatusCategory.Closed)
         {
-            _events.Add(new ClaimClosed(Id));
+            _events.Add(new ClaimClosed());
         }
 
         Touch(now);
@@ -417,6 +483,7 @@ public sealed class Claim
         }
 
         log.Add(new Change(EntityType, IdText, "assigned", "assignee", previousName, assigneeName));
+        _events.Add(new ClaimAssigned(assigneeId, AssigneeId, actor));
         AssigneeId = assigneeId;
         Touch(now);
         return ClaimOutcome.Done;
@@ -438,6 +505,7 @@ public sealed class Claim
         IsDeleted = true;
         DeletedAt = now;
         log.Add(new Change(EntityType, IdText, "deleted", "deleted", "no", "yes"));
+        _events.Add(new ClaimDeleted());
         Touch(now);
         return ClaimOutcome.Done;
     }
@@ -481,14 +549,14 @@ public sealed class Claim
         log.Add(new Change(EntityType, IdText, "updated", CustomFieldAuditName(field.Code), current?.Value, value.Value));
         if (value.Value is null)
         {
-            CustomValues.Remove(current!);
+            _customValues.Remove(current!);
             return true;
         }
 
         current ??= new ClaimCustomValue { ClaimId = Id, FieldId = field.Id };
-        if (!CustomValues.Contains(current))
+        if (!_customValues.Contains(current))
         {
-            CustomValues.Add(current);
+            _customValues.Add(current);
         }
 
         current.Value = value.Value;
@@ -538,6 +606,10 @@ public sealed class Claim
         line.Decision = decision;
         line.DecisionReason = reason;
         line.DecidedAt = now;
+        if (decision != LineDecision.Pending)
+        {
+            _events.Add(new LineDecided(line.LineNo, decision));
+        }
     }
 
     private void UpdateDecision(ChangeLog log)
@@ -546,7 +618,7 @@ public sealed class Claim
         log.Field(EntityType, IdText, "decision", Codes.Of(Decision), Codes.Of(derived));
         if (derived != Decision && derived != ClaimDecision.Pending)
         {
-            _events.Add(new ClaimDecided(Id, derived));
+            _events.Add(new ClaimDecided(derived));
         }
 
         Decision = derived;

@@ -104,16 +104,13 @@ public sealed record ClaimLineErpFacts(
     string? GoodsIssueNumber, string? PickedBy, string? PackedBy, string? Carrier, string? TrackingNumber,
     DateOnly? WarrantyEnd, bool? UnderWarranty);
 
-/// <summary>A validated new claim, ready for <see cref="Claim.Open(int, string, ClaimDraft, string, DateTime)"/>.</summary>
+/// <summary>A validated new claim, ready for <see cref="Claim.Open(int, string, bool, ClaimDraft, string, DateTime)"/>.</summary>
 public sealed record ClaimDraft(
     string RegisterCode, Channel Channel, string? CustomerCode, string CustomerName, string? CustomerTaxId,
     string ContactName, string? ContactEmail, string? ContactPhone, string ContactLanguage, ContactChannel PreferredChannel,
     CustomerType CustomerType, LegalBasis LegalBasis, ClaimCategory Category, RequestedRemedy RequestedRemedy,
     DeliveryMethod DeliveryMethod, Priority Priority, string? Description, IReadOnlyList<ClaimLineDraft> Lines)
 {
-    /// <summary>Set by intake channels that start elsewhere than the register's initial status (web: unconfirmed).</summary>
-    public string? InitialStatus { get; init; }
-
     public DateTime? ReceivedAt { get; init; }
 
     /// <summary>Where the courier collects the goods (courier pickup only).</summary>

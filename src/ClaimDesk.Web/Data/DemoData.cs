@@ -15,7 +15,7 @@ namespace ClaimDesk.Web.Data;
 /// the reserved domains <c>example.pl</c> and <c>example.cz</c> (RFC 2606), and the messages the seeded history
 /// would have sent are not queued: a demo with SMTP configured writes to nobody real.
 /// </summary>
-public sealed partial class DemoData(AppDbContext db, ClaimCommands commands, ILogger<DemoData> logger)
+public sealed partial class DemoData(AppDbContext db, ClaimCommands commands, Features.Intake.ClaimIntake intake, ILogger<DemoData> logger)
 {
     public const int ClaimCount = 300;
 
@@ -159,7 +159,8 @@ public sealed partial class DemoData(AppDbContext db, ClaimCommands commands, IL
             };
             // Received over the last four weeks, so that the dashboard shows deadlines due, overdue and at risk.
             var receivedAt = DateTime.UtcNow.AddMinutes(-random.Int(10, 28 * 24 * 60));
-            var (claim, errors) = await commands.CreateAsync(input, ActorFor(StaffRole.Operator), receivedAt, acknowledge: false, cancellationToken);
+            var (claim, errors) = await intake.TakeOneAsync(input, ActorFor(StaffRole.Operator),
+                Features.Intake.IntakeChannel.Staff with { ReceivedAt = receivedAt, Acknowledges = false }, cancellationToken);
             if (claim is null)
             {
                 throw new InvalidOperationException("Demo claim refused: " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));
@@ -188,9 +189,10 @@ public sealed partial class DemoData(AppDbContext db, ClaimCommands commands, IL
     private async Task AdvanceAsync(Claim claim, ClaimDesk.Core.Workflows.Workflow workflow, Randomizer random, Func<string, Actor> actorFor, CancellationToken cancellationToken)
     {
         var steps = random.Int(0, 5);
+        var status = claim.Status;
         for (var step = 0; step < steps; step++)
         {
-            var choices = workflow.From(claim.Status).Where(t => t.ToStatus != "cancelled" || random.Bool(0.2f)).ToList();
+            var choices = workflow.From(status).Where(t => t.ToStatus != "cancelled" || random.Bool(0.2f)).ToList();
             if (choices.Count == 0)
             {
                 return;
@@ -209,7 +211,7 @@ public sealed partial class DemoData(AppDbContext db, ClaimCommands commands, IL
                 return;
             }
 
-            claim.Status = transition.ToStatus;
+            status = transition.ToStatus;
         }
     }
 

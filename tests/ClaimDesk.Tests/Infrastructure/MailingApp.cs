@@ -76,7 +76,7 @@ public sealed class MailingApp : IAsyncDisposable
     public async Task AcknowledgeIntakeAsync(bool on)
     {
         await QueryAsync(db => db.Registers.ExecuteUpdateAsync(r => r.SetProperty(x => x.AcknowledgesIntake, on)));
-        Web.Features.Claims.ClaimCommands.ForgetRegisters(App.Services.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>());
+        Web.Features.Intake.ClaimIntake.ForgetRegisters(App.Services.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>());
     }
 
     public Task<List<OutboxMessage>> MessagesAsync() =>

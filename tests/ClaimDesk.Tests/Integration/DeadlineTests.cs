@@ -169,9 +169,8 @@ public sealed class DeadlineTests
             {
                 ClaimId = presale.Id, Kind = DeadlineKind.StatutoryResponse, RuleId = "PL-CONS-RESP-2023", DueAt = wrongDue, State = DeadlineState.Running,
             });
-            var claim = await db.Claims.SingleAsync(c => c.Id == presale.Id);
-            claim.NextDueAt = wrongDue;
-            return await db.SaveChangesAsync();
+            await db.SaveChangesAsync();
+            return await db.Claims.Where(c => c.Id == presale.Id).ExecuteUpdateAsync(set => set.SetProperty(c => c.NextDueAt, wrongDue));
         });
         var complaintBefore = await node.DeadlinesAsync(complaint.Id);
 

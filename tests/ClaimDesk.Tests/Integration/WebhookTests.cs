@@ -25,12 +25,15 @@ public sealed class WebhookTests
     private const string ErpSecret = "erp-shared-secret-0123456789";
     private const string ClosingsSecret = "closings-secret-9876543210";
 
+    /// <summary>The events of a claim's way through its workflow (not its messages and deadlines).</summary>
+    private static readonly string[] LifecycleEvents = [WebhookEvent.ClaimCreated, WebhookEvent.StatusChanged, WebhookEvent.Decided, WebhookEvent.Closed];
+
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_receiver_that_was_down_gets_each_event_once_in_order_with_a_valid_signature(DatabaseProvider provider)
     {
         await using var receiver = new HttpReceiver();
         await using var app = await MailingApp.StartAsync(provider);
-        await AddWebhookAsync(app, "ERP", receiver.UrlOf("/erp"), WebhookEvent.All, ErpSecret);
+        await AddWebhookAsync(app, "ERP", receiver.UrlOf("/erp"), LifecycleEvents, ErpSecret);
         await AddWebhookAsync(app, "Closings", receiver.UrlOf("/closings"), [WebhookEvent.Closed], ClosingsSecret);
         await AddWebhookAsync(app, "Off", receiver.UrlOf("/off"), WebhookEvent.All, "off-secret-0123456789", enabled: false);
 

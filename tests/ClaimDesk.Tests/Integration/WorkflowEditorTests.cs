@@ -388,7 +388,8 @@ public sealed class WorkflowEditorTests(SharedApps apps)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var commands = scope.ServiceProvider.GetRequiredService<ClaimCommands>();
-        var (claim, errors) = await commands.CreateAsync(new ClaimInput
+        var intake = scope.ServiceProvider.GetRequiredService<Web.Features.Intake.ClaimIntake>();
+        var (claim, errors) = await intake.TakeOneAsync(new ClaimInput
         {
             Register = register,
             Contact = new ContactInput { Name = "Jan Kowalski", Email = "jan.kowalski@example.com" },

@@ -34,7 +34,6 @@ public sealed class ClaimRulesTests
         var (draft, errors) = ClaimValidator.Validate(input, new DateOnly(2026, 11, 25));
         Assert.Empty(errors);
         var claim = Claim.Open(Complaints(), draft!, "RMA-2026-000007", Now);
-        claim.Id = 7;
         return claim;
     }
 
@@ -130,21 +129,26 @@ public sealed class ClaimRulesTests
     {
         var claim = NewClaim();
         var workflow = Complaints().Workflow;
-        Assert.Empty(claim.Events);
+        Assert.Equal<ClaimEvent>([new ClaimOpened(), new ClaimBecameVisible()], claim.Events);
+        claim.ClearEvents();
 
         Assert.True(claim.DecideLine(workflow, 2, LineDecision.Rejected, "No fault found", Operator, Now, new ChangeLog()).Succeeded);
-        Assert.Empty(claim.Events); // one line of two decided: the claim's decision is still pending
+        // One line of two decided: the claim's decision is still pending.
+        Assert.Equal<ClaimEvent>([new LineDecided(2, LineDecision.Rejected)], claim.Events);
+        claim.ClearEvents();
 
         Assert.True(claim.MoveTo(workflow, "accepted", TransitionInput.Empty, Operator, Now, new ChangeLog()).Succeeded);
-        Assert.Equal<ClaimEvent>([new ClaimDecided(7, ClaimDecision.PartiallyAccepted), new ClaimStatusChanged(7, "new", "accepted")], claim.Events);
+        Assert.Equal<ClaimEvent>(
+            [new LineDecided(1, LineDecision.Accepted), new ClaimDecided(ClaimDecision.PartiallyAccepted), new ClaimStatusChanged("new", "accepted")],
+            claim.Events);
         claim.ClearEvents();
 
         Assert.True(claim.MoveTo(workflow, "in_resolution", TransitionInput.Empty, Operator, Now, new ChangeLog()).Succeeded);
         Assert.True(claim.MoveTo(workflow, "resolved", TransitionInput.Empty, Operator, Now, new ChangeLog()).Succeeded);
         Assert.True(claim.MoveTo(workflow, "closed", TransitionInput.Empty, Manager, Now, new ChangeLog()).Succeeded);
         Assert.Equal<ClaimEvent>(
-            [new ClaimStatusChanged(7, "accepted", "in_resolution"), new ClaimStatusChanged(7, "in_resolution", "resolved"), new ClaimClosed(7),
-             new ClaimStatusChanged(7, "resolved", "closed")],
+            [new ClaimStatusChanged("accepted", "in_resolution"), new ClaimStatusChanged("in_resolution", "resolved"), new ClaimClosed(),
+             new ClaimStatusChanged("resolved", "closed")],
             claim.Events);
 
         Assert.False(claim.MoveTo(workflow, "accepted", TransitionInput.Empty, Manager, Now, new ChangeLog()).Succeeded);

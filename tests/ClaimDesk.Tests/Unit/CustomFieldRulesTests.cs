@@ -208,7 +208,6 @@ public sealed class CustomFieldRulesTests
         var (draft, errors) = ClaimValidator.Validate(input, new DateOnly(2026, 11, 25));
         Assert.Empty(errors);
         var claim = Claim.Open(Complaints(), draft!, "RMA-2026-000007", Now);
-        claim.Id = 7;
         return claim;
     }
 }

@@ -16,7 +16,7 @@ namespace ClaimDesk.Web.Features.Assignment;
 /// few seconds (every node re-reads them within <see cref="CacheFor"/>; this node at once after an edit), so a claim
 /// costs no query when there are none.
 /// </summary>
-public sealed class AutoAssignment(AppDbContext db, IMemoryCache cache, Notifications.Notifier notifier)
+public sealed class AutoAssignment(AppDbContext db, IMemoryCache cache)
 {
     public const string RuleAction = "auto_assigned";
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
@@ -69,7 +69,20 @@ public sealed class AutoAssignment(AppDbContext db, IMemoryCache cache, Notifica
 
         log.Add(new Change(Claim.EntityType, claim.Id.ToString(CultureInfo.InvariantCulture), RuleAction, "rule", null, rule.Name));
         claim.Assign(userId, name, null, Actor.System, now, log);
-        await notifier.NotifyAsync(Notifications.NotificationEvent.Assigned, Notifications.ClaimRef.Of(claim), cancellationToken: cancellationToken);
         return userId;
+    }
+}
+
+/// <summary>A claim that became staff's gets its owner by the assignment rules, before anyone is told of it.</summary>
+public sealed class AssignmentOnClaimEvents(AutoAssignment autoAssignment) : IHandleClaimEvents
+{
+    public int Order => ClaimEventOrder.Claim;
+
+    public async Task HandleAsync(IReadOnlyList<RaisedEvent> events, ClaimChangeContext context, CancellationToken cancellationToken)
+    {
+        foreach (var (claim, _) in events.Where(e => e.Event is ClaimBecameVisible))
+        {
+            await autoAssignment.AssignAsync(claim, claim.Customer, context.Log, context.Now, cancellationToken);
+        }
     }
 }

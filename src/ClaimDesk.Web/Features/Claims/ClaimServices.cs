@@ -8,12 +8,13 @@ public static class ClaimServices
     public static void AddClaimDeskClaims(this IServiceCollection services)
     {
         services.AddScoped<ClaimCommands>();
-        services.AddScoped<ClaimOpening>();
         services.AddScoped<ClaimLineEnrichment>();
         services.AddScoped<ClaimAttachments>();
         services.AddScoped<ClaimThread>();
         services.AddScoped<Mentions>();
         services.AddScoped<Assignment.AutoAssignment>();
+        services.AddScoped<IHandleClaimEvents, Assignment.AssignmentOnClaimEvents>();
+        services.AddScoped<ClaimEventDispatcher>();
         services.AddScoped<Admin.Assignment.AssignmentAdministration>();
         services.AddScoped<Board.BoardQueries>();
         services.AddSingleton<AttachmentPolicy>();

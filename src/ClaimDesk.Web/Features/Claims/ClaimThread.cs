@@ -30,9 +30,8 @@ public sealed record UploadedFile(string? FileName, Func<Stream> Open);
 /// be sent one, so it is refused rather than stored as if it had been sent.
 /// </summary>
 public sealed class ClaimThread(
-    AppDbContext db, ClaimAttachments attachments, AuditTrail audit, TimeProvider clock, TrackingLinks trackingLinks,
-    IntakeMails mails, Infrastructure.Mail.Outbox outbox, Notifications.Notifier notifier, Deadlines.ClaimDeadlines deadlines,
-    Mentions mentions, StaffSignature signature)
+    AppDbContext db, ClaimAttachments attachments, TimeProvider clock, TrackingLinks trackingLinks,
+    IntakeMails mails, Infrastructure.Mail.Outbox outbox, ClaimEventDispatcher dispatcher, Mentions mentions, StaffSignature signature)
 {
     public const string PostedAction = "message_posted";
     public const int MaxFiles = 5;
@@ -81,9 +80,7 @@ public sealed class ClaimThread(
             return (ClaimOutcome.Refuse(Refusal.Invalid, "files", "At most {0} files at once.", MaxFiles), null);
         }
 
-        var claim = await db.Claims.AsNoTracking().Where(c => c.Id == claimId && !c.IsDeleted)
-            .Select(c => new { c.Id, c.Number, c.ContactName, c.ContactEmail, c.ContactPhone, c.PreferredChannel, c.ContactLanguage })
-            .SingleOrDefaultAsync(cancellationToken);
+        var claim = await db.Claims.SingleOrDefaultAsync(c => c.Id == claimId && !c.IsDeleted, cancellationToken);
         if (claim is null)
         {
             return (ClaimOutcome.Refuse(Refusal.NotFound, null, "The claim does not exist."), null);
@@ -127,8 +124,8 @@ public sealed class ClaimThread(
             db.ClaimMessages.Add(message);
             await db.SaveChangesAsync(cancellationToken);
 
-            audit.Record(new Change(Claim.EntityType, claimId.ToString(CultureInfo.InvariantCulture), PostedAction, "message", null,
-                kind), actor);
+            var log = new ChangeLog();
+            log.Add(new Change(Claim.EntityType, claimId.ToString(CultureInfo.InvariantCulture), PostedAction, "message", null, kind));
             foreach (var file in received)
             {
                 attachments.Attach(claimId, message.Id, file.FileName, file.ContentType, file.Length, file.Sha256,
@@ -149,28 +146,14 @@ public sealed class ClaimThread(
                     await signature.OfAsync(actor, cancellationToken)));
             }
 
-            if (kind == MessageKind.Outbound)
-            {
-                await deadlines.RespondedAsync(claimId, message.CreatedAt, actor, cancellationToken);
-            }
-
             if (kind != MessageKind.Inbound && body.Length > 0)
             {
                 await mentions.NotifyAsync(claimId, claim.Number, body, Notifications.Notifier.UserOf(actor), actor.Name, cancellationToken);
             }
 
-            if (kind == MessageKind.Inbound)
-            {
-                var quoted = body.Length > 0 ? body : string.Join(", ", received.Select(f => f.FileName));
-                await notifier.NotifyAsync(Notifications.NotificationEvent.MessageInbound, claimId,
-                    new Dictionary<string, string>
-                    {
-                        [Notifications.NotificationPlaceholder.Message] = Notifications.TemplateText.Shorten(quoted, Notifications.Notifier.QuotedMessageLength),
-                    },
-                    Notifications.Notifier.UserOf(actor), cancellationToken: cancellationToken);
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
+            claim.MessageAdded(message.Id, kind, toClaimant: kind == MessageKind.Outbound, isPublic: kind != MessageKind.Note,
+                body.Length > 0 ? body : string.Join(", ", received.Select(f => f.FileName)), message.CreatedAt);
+            await dispatcher.SaveAsync([claim], new ClaimChangeContext(actor, message.CreatedAt, log), cancellationToken);
             await attachments.CommitAsync(received, transaction, cancellationToken);
             return (ClaimOutcome.Done, channel);
         }

@@ -53,9 +53,9 @@ public static class ClaimsApi
 
     private static async Task<Results<Created<CreatedClaim>, ValidationProblem>> CreateAsync(
         [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] ClaimInput? input,
-        ClaimCommands commands, AuditTrail audit, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+        Intake.ClaimIntake intake, AuditTrail audit, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
-        var (claim, errors) = await commands.CreateAsync(input, audit.CurrentActor, cancellationToken: cancellationToken);
+        var (claim, errors) = await intake.TakeOneAsync(input, audit.CurrentActor, cancellationToken: cancellationToken);
         if (claim is null)
         {
             return TypedResults.ValidationProblem(Describe(errors, localizer));

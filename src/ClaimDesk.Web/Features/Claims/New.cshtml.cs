@@ -14,7 +14,7 @@ namespace ClaimDesk.Web.Features.Claims;
 /// is offered beside it: only staff's choice puts its document and customer into the form.
 /// </summary>
 public sealed class NewModel(
-    AppDbContext db, ClaimCommands commands, AuditTrail audit, IStringLocalizer<SharedResource> localizer, CustomFields.CustomFieldQueries customFields,
+    AppDbContext db, Intake.ClaimIntake intake, AuditTrail audit, IStringLocalizer<SharedResource> localizer, CustomFields.CustomFieldQueries customFields,
     ClaimLineEnrichment enrichment) : PageModel, IFieldLabels
 {
     /// <summary>The labels the form shows, for the summary of what is wrong (New.cshtml).</summary>
@@ -89,7 +89,7 @@ public sealed class NewModel(
         Claim? claim = null;
         if (parseErrors.Count == 0)
         {
-            (claim, errors) = await commands.CreateAsync(input, audit.CurrentActor, cancellationToken: HttpContext.RequestAborted);
+            (claim, errors) = await intake.TakeOneAsync(input, audit.CurrentActor, cancellationToken: HttpContext.RequestAborted);
         }
 
         if (claim is null)

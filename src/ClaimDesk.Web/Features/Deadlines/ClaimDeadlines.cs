@@ -19,7 +19,7 @@ namespace ClaimDesk.Web.Features.Deadlines;
 /// </summary>
 public sealed class ClaimDeadlines(
     AppDbContext db, AuditTrail audit, OrganisationClock clock, DatabaseInfo database, IOptions<ClaimDeskOptions> options,
-    Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
+    Microsoft.Extensions.Caching.Memory.IMemoryCache cache, Claims.ClaimEventDispatcher dispatcher)
 {
     /// <summary>
     /// How long a node reuses the SLA policies, the hidden statuses and the registers before reading them again: every
@@ -54,7 +54,14 @@ public sealed class ClaimDeadlines(
     /// locked first (PostgreSQL; SQLite's write lock is already held), so two nodes recomputing one claim at once write
     /// one history, not two.
     /// </summary>
-    public async Task RecomputeAsync(IReadOnlyCollection<Claim> claims, Actor actor, CancellationToken cancellationToken = default)
+    public Task RecomputeAsync(IReadOnlyCollection<Claim> claims, Actor actor, CancellationToken cancellationToken = default) =>
+        RecomputeAsync(claims, actor, announce: true, cancellationToken);
+
+    /// <summary>
+    /// As above; unless <paramref name="announce"/>, the changes raise no <see cref="DeadlineChanged"/> (a claim that
+    /// just became staff's: its deadlines come with it, not as changes).
+    /// </summary>
+    public async Task RecomputeAsync(IReadOnlyCollection<Claim> claims, Actor actor, bool announce, CancellationToken cancellationToken = default)
     {
         if (claims.Count == 0)
         {
@@ -97,45 +104,31 @@ public sealed class ClaimDeadlines(
             var facts = Facts(claim, reference, claim.CustomerId is { } customerId ? tiers.GetValueOrDefault(customerId) : null,
                 purchaseDates[claim.Id], timelines[Key(claim.Id)]);
             var after = claim.IsDeleted || reference.Hidden.Contains((claim.RegisterId, claim.Status)) ? [] : reference.Calculator.Compute(facts, now);
-            Apply(claim, [.. stored[claim.Id]], after, actor);
+            Apply(claim, [.. stored[claim.Id]], after, actor, announce);
         }
     }
 
-    /// <summary>The deadlines a new claim will have, worked out before it is numbered.</summary>
-    public sealed record NewClaimDeadlines(Jurisdiction Jurisdiction, IReadOnlyList<ClaimDeadline> Deadlines)
-    {
-        public DateTime? NextDueAt => Deadlines.Where(d => d.State == DeadlineState.Running).Select(d => (DateTime?)d.DueAt).Min();
-    }
-
     /// <summary>
-    /// The deadlines of a claim about to be opened (<paramref name="provisional"/>: the claim as it will be, without its
-    /// number), from memory and the cached policies, with no query. Creation works them out before it takes the
-    /// register's number counter, which stays locked until the commit, so that the lock is held as briefly as can be.
+    /// Gives a claim just opened (numbered, with its id and its lines, its customer attached) its deadlines, from memory
+    /// and the cached policies, with no query: the register's number counter stays locked until the commit.
     /// </summary>
-    public async Task<NewClaimDeadlines> PlanForNewClaimAsync(Claim provisional, string? customerTier, CancellationToken cancellationToken = default)
+    public async Task OpenedAsync(Claim claim, Actor actor, CancellationToken cancellationToken = default)
     {
         var reference = await ReferenceAsync(cancellationToken);
-        var facts = Facts(provisional, reference, customerTier, [], []);
-        var deadlines = reference.Hidden.Contains((provisional.RegisterId, provisional.Status)) ? [] : reference.Calculator.Compute(facts, clock.UtcNow);
-        return new NewClaimDeadlines(provisional.Jurisdiction!.Value, deadlines);
-    }
-
-    /// <summary>Stores the planned deadlines of a claim just opened (it has its id), with their history.</summary>
-    public void StorePlanned(Claim claim, NewClaimDeadlines planned, Actor actor)
-    {
-        claim.Jurisdiction = planned.Jurisdiction;
-        Apply(claim, [], planned.Deadlines, actor);
+        var facts = Facts(claim, reference, claim.Customer?.Tier, [], []);
+        var deadlines = reference.Hidden.Contains((claim.RegisterId, claim.Status)) ? [] : reference.Calculator.Compute(facts, clock.UtcNow);
+        Apply(claim, [], deadlines, actor, announce: false);
     }
 
     private DeadlineFacts Facts(
         Claim claim, Reference reference, string? tier, IEnumerable<DateOnly> savedPurchaseDates, IEnumerable<StatusEntered> savedTimeline)
     {
         var register = reference.Registers.TryGetValue(claim.RegisterId, out var known) ? known : ((string Code, RegisterKind Kind)?)null;
-        claim.Jurisdiction ??= JurisdictionOf(register?.Code);
+        var jurisdiction = claim.FixJurisdiction(JurisdictionOf(register?.Code));
         return new DeadlineFacts
         {
             RegisterKind = register?.Kind ?? RegisterKind.Complaints,
-            Jurisdiction = claim.Jurisdiction.Value,
+            Jurisdiction = jurisdiction,
             CustomerType = claim.CustomerType,
             LegalBasis = claim.LegalBasis,
             ContractDate = claim.ContractDate,
@@ -170,8 +163,8 @@ public sealed class ClaimDeadlines(
         }
 
         var customerIds = await db.Customers.Where(c => codes.Contains(c.Code!)).Select(c => c.Id).ToListAsync(cancellationToken);
-        await RecomputeOpenAsync(db.Claims.Where(c => c.CustomerId != null && customerIds.Contains(c.CustomerId.Value)), actor, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        var claims = await RecomputeOpenAsync(db.Claims.Where(c => c.CustomerId != null && customerIds.Contains(c.CustomerId.Value)), actor, cancellationToken);
+        await SaveAsync(claims, actor, cancellationToken);
     }
 
     /// <summary>
@@ -193,10 +186,10 @@ public sealed class ClaimDeadlines(
                 return done;
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveAsync(batch, actor, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             done += batch.Count;
-            after = batch[^1];
+            after = batch[^1].Id;
         }
     }
 
@@ -205,37 +198,29 @@ public sealed class ClaimDeadlines(
     {
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await RecomputeOpenAsync(db.Claims.Where(c => ids.Contains(c.Id)), actor, cancellationToken, includeClosed: true);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(await RecomputeOpenAsync(db.Claims.Where(c => ids.Contains(c.Id)), actor, cancellationToken, includeClosed: true),
+            actor, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Sets the claim's first public response (if it had none) and recomputes its deadlines, in the caller's transaction.</summary>
-    public async Task RespondedAsync(long claimId, DateTime at, Actor actor, CancellationToken cancellationToken = default)
-    {
-        var claim = await db.Claims.SingleOrDefaultAsync(c => c.Id == claimId, cancellationToken);
-        if (claim is null || claim.FirstResponseAt is not null)
-        {
-            return;
-        }
+    /// <summary>Saves recomputed claims, with what the features acting on their deadline changes add (webhooks).</summary>
+    private Task SaveAsync(IReadOnlyCollection<Claim> claims, Actor actor, CancellationToken cancellationToken) =>
+        dispatcher.SaveAsync(claims, new Claims.ClaimChangeContext(actor, clock.UtcNow, new ChangeLog()), cancellationToken);
 
-        claim.FirstResponseAt = at;
-        await RecomputeAsync(claim, actor, cancellationToken);
-    }
-
-    private async Task<List<long>> RecomputeOpenAsync(
+    private async Task<List<Claim>> RecomputeOpenAsync(
         IQueryable<Claim> claims, Actor actor, CancellationToken cancellationToken, int? take = null, bool includeClosed = false)
     {
         var query = claims.Where(c => !c.IsDeleted && (includeClosed || c.ClosedAt == null)).OrderBy(c => c.Id);
         var loaded = await (take is { } n ? query.Take(n) : query).ToListAsync(cancellationToken);
         await RecomputeAsync(loaded, actor, cancellationToken);
-        return [.. loaded.Select(c => c.Id)];
+        return loaded;
     }
 
-    private void Apply(Claim claim, List<StoredDeadline> stored, IReadOnlyList<ClaimDeadline> after, Actor actor)
+    private void Apply(Claim claim, List<StoredDeadline> stored, IReadOnlyList<ClaimDeadline> after, Actor actor, bool announce)
     {
         var before = stored.Select(d => d.ToDeadline()).ToList();
-        foreach (var change in DeadlineChange.Between(before, after))
+        var changes = DeadlineChange.Between(before, after);
+        foreach (var change in changes)
         {
             audit.Record(new Change(Claim.EntityType, Key(claim.Id), ChangedAction, Field,
                 Describe(change.RuleId, change.OldDueAt, change.OldState), Describe(change.RuleId, change.NewDueAt, change.NewState)), actor);
@@ -270,7 +255,7 @@ public sealed class ClaimDeadlines(
         }
 
         db.ClaimDeadlines.RemoveRange(byRule.Values);
-        claim.NextDueAt = after.Where(d => d.State == DeadlineState.Running).Select(d => (DateTime?)d.DueAt).Min();
+        claim.DeadlinesChanged(announce ? changes : [], after.Where(d => d.State == DeadlineState.Running).Select(d => (DateTime?)d.DueAt).Min());
     }
 
     /// <summary>The statuses the claim was in: what the audit holds, and its current status when that is not saved yet.</summary>
@@ -333,4 +318,31 @@ public sealed class ClaimDeadlines(
     }
 
     private static string Key(long id) => id.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// Keeps a claim's deadlines in step with what happened to it: a claim opened gets its deadlines; one that became
+/// staff's, moved, was decided, got its first response or was deleted has them recomputed. Deadline changes raise
+/// <see cref="DeadlineChanged"/>, for the handlers of the next round.
+/// </summary>
+public sealed class DeadlinesOnClaimEvents(ClaimDeadlines deadlines) : Claims.IHandleClaimEvents
+{
+    public int Order => Claims.ClaimEventOrder.State;
+
+    public async Task HandleAsync(IReadOnlyList<Claims.RaisedEvent> events, Claims.ClaimChangeContext context, CancellationToken cancellationToken)
+    {
+        var opened = events.Where(e => e.Event is ClaimOpened).Select(e => e.Claim).Distinct().ToList();
+        foreach (var claim in opened)
+        {
+            await deadlines.OpenedAsync(claim, context.Actor, cancellationToken);
+        }
+
+        // A claim that became staff's gets its deadlines with it (claim.created), not as changes.
+        var visible = events.Where(e => e.Event is ClaimBecameVisible).Select(e => e.Claim).Except(opened).Distinct().ToList();
+        await deadlines.RecomputeAsync(visible, context.Actor, announce: false, cancellationToken);
+        var moved = events
+            .Where(e => e.Event is ClaimStatusChanged or ClaimDecided or LineDecided or ClaimDeleted or MessagePosted { FirstResponse: true })
+            .Select(e => e.Claim).Except(opened).Except(visible).Distinct().ToList();
+        await deadlines.RecomputeAsync(moved, context.Actor, cancellationToken);
+    }
 }

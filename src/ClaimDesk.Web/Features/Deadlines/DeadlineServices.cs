@@ -6,6 +6,7 @@ public static class DeadlineServices
     public static void AddClaimDeskDeadlines(this IServiceCollection services)
     {
         services.AddScoped<ClaimDeadlines>();
+        services.AddScoped<Claims.IHandleClaimEvents, DeadlinesOnClaimEvents>();
         services.AddScoped<DeadlineQueries>();
         services.AddScoped<IDeadlineAlerts, NotifiedDeadlineAlerts>();
         services.AddScoped<SlaPolicyAdministration>();

@@ -29,9 +29,8 @@ public sealed record ActivatedClaim(string Number, string ProductName, string Tr
 /// (CZ-CONS-CONFIRM). Each action is one transaction: claims, tokens, audit events and outbox rows together.
 /// </summary>
 public sealed class IntakeCommands(
-    AppDbContext db, ClaimCommands claims, AuditTrail audit, OrganisationClock clock, Outbox outbox, IntakeMails mails,
-    TrackingLinks trackingLinks, PendingUploads uploads, IOptions<ClaimDeskOptions> options,
-    ClaimOpening opening, Deadlines.ClaimDeadlines deadlines)
+    AppDbContext db, ClaimIntake intake, OrganisationClock clock, Outbox outbox, IntakeMails mails,
+    TrackingLinks trackingLinks, PendingUploads uploads, IOptions<ClaimDeskOptions> options, ClaimEventDispatcher dispatcher)
 {
     /// <summary>The statuses in which claims wait for their claimant's confirmation (<see cref="StatusRole.AwaitingConfirmation"/>).</summary>
     public static IQueryable<WorkflowStatus> AwaitingConfirmation(AppDbContext db) =>
@@ -44,73 +43,39 @@ public sealed class IntakeCommands(
     public async Task<IReadOnlyList<FieldError>> SubmitAsync(
         ClaimInput input, IReadOnlyList<IReadOnlyList<string>> files, string baseUrl, CancellationToken cancellationToken = default)
     {
-        var (draft, errors) = ClaimValidator.Validate(input with { Register = null, Channel = "web" }, clock.Today);
-        if (draft is null)
-        {
-            return errors;
-        }
-
-        if (draft.ContactEmail is null)
-        {
-            return [new FieldError("contact.email", "This field is required.")];
-        }
-
-        // Web submissions go to the first register of customer complaints whose workflow lets a claim await confirmation.
-        var register = await db.Registers.AsNoTracking()
-            .Where(r => r.Kind == RegisterKind.Complaints)
-            .OrderBy(r => r.Id)
-            .Select(r => new
+        var actor = new Actor("customer", null, input.Contact?.Email?.Trim() ?? "", []);
+        var (_, errors) = await intake.TakeAsync(input with { Channel = "web" }, IntakeChannel.WebForm, actor,
+            async (claims, _) =>
             {
-                r.Id, r.NumberingPattern,
-                Awaiting = r.Statuses.Where(s => s.Role == StatusRole.AwaitingConfirmation).Select(s => s.Code).FirstOrDefault(),
-            })
-            .Where(r => r.Awaiting != null)
-            .FirstOrDefaultAsync(cancellationToken)
-            ?? throw new InvalidOperationException(
-                "No register of customer complaints has a status awaiting confirmation for web intake; give one that role in the workflow editor.");
+                var now = clock.UtcNow;
+                var first = claims[0];
+                var submission = new Submission { CreatedAt = now, Email = first.ContactEmail!, Language = first.ContactLanguage };
+                db.Submissions.Add(submission);
+                await db.SaveChangesAsync(cancellationToken);
+                for (var index = 0; index < claims.Count; index++)
+                {
+                    submission.Claims.Add(new SubmissionClaim { SubmissionId = submission.Id, ClaimId = claims[index].Id });
+                    if (index < files.Count)
+                    {
+                        await uploads.AttachAsync(claims[index].Id, files[index], actor, cancellationToken);
+                    }
+                }
 
-        var now = clock.UtcNow;
-        var actor = new Actor("customer", null, draft.ContactEmail, []);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var customer = new Customer
-        {
-            Name = draft.CustomerName, Type = draft.CustomerType, Email = draft.ContactEmail, Phone = draft.ContactPhone, CreatedAt = now,
-        };
-        db.Customers.Add(customer);
-        var submission = new Submission { CreatedAt = now, Email = draft.ContactEmail, Language = draft.ContactLanguage };
-        db.Submissions.Add(submission);
-        await db.SaveChangesAsync(cancellationToken);
-
-        var log = new ChangeLog();
-        for (var index = 0; index < draft.Lines.Count; index++)
-        {
-            var line = draft.Lines[index];
-            // Each item is a claim of its own, with its own number and deadline (the issue): one line each.
-            var claim = await claims.OpenNumberedAsync(register.Id, register.NumberingPattern, register.Awaiting!,
-                draft with { Lines = [line], InitialStatus = register.Awaiting, ReceivedAt = now }, customer, now, log, cancellationToken);
-            submission.Claims.Add(new SubmissionClaim { SubmissionId = submission.Id, ClaimId = claim.Id });
-            if (index < files.Count)
-            {
-                await uploads.AttachAsync(claim.Id, files[index], actor, cancellationToken);
-            }
-        }
-
-        audit.Record(log, actor);
-        var secret = AccessToken.NewSecret();
-        db.AccessTokens.Add(new AccessToken
-        {
-            Purpose = AccessToken.Activation,
-            Hash = AccessToken.HashOf(secret),
-            SubmissionId = submission.Id,
-            ExpiresAt = now.AddDays(options.Value.Intake.ActivationDays),
-            CreatedAt = now,
-        });
-        var mail = mails.Activation(draft.ContactLanguage, draft.ContactName, $"{baseUrl}/complaint/activate/{secret}",
-            options.Value.Intake.ActivationDays);
-        outbox.Email(draft.ContactEmail, mail.Subject, mail.Text);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return [];
+                var secret = AccessToken.NewSecret();
+                db.AccessTokens.Add(new AccessToken
+                {
+                    Purpose = AccessToken.Activation,
+                    Hash = AccessToken.HashOf(secret),
+                    SubmissionId = submission.Id,
+                    ExpiresAt = now.AddDays(options.Value.Intake.ActivationDays),
+                    CreatedAt = now,
+                });
+                var mail = mails.Activation(first.ContactLanguage, first.ContactName, $"{baseUrl}/complaint/activate/{secret}",
+                    options.Value.Intake.ActivationDays);
+                outbox.Email(first.ContactEmail!, mail.Subject, mail.Text);
+            },
+            cancellationToken);
+        return errors;
     }
 
     /// <summary>
@@ -143,7 +108,6 @@ public sealed class IntakeCommands(
             return new(ActivationState.Expired, []);
         }
 
-        var plan = await opening.PrepareAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Single use even when the link is opened twice at once: only one request turns "unused" into "used".
         var taken = await db.AccessTokens.Where(t => t.Id == token.Id && t.UsedAt == null)
@@ -169,17 +133,14 @@ public sealed class IntakeCommands(
             var workflow = claim.Register!.Workflow;
             if (workflow.Status(claim.Status)?.Role == StatusRole.AwaitingConfirmation)
             {
-                // Confirmed, the claim enters the workflow where every new claim starts.
+                // Confirmed, the claim enters the workflow where every new claim starts, and becomes staff's: they hear
+                // of it now, not at the unconfirmed submission.
                 var outcome = claim.MoveTo(workflow, workflow.Initial.Code, TransitionInput.Empty, Actor.System, now, log);
                 if (!outcome.Succeeded)
                 {
                     throw new InvalidOperationException(
                         $"The workflow of '{claim.Register.Code}' does not let the system confirm a web claim: {outcome.Message}");
                 }
-
-                // Staff hear of a web claim now, when it becomes theirs to process, not at the unconfirmed submission.
-                await opening.AssignAsync(claim, null, log, now, cancellationToken);
-                await opening.AnnounceAsync(plan, claim, Actor.System, cancellationToken);
             }
 
             tracked.Add((claim, trackingLinks.Issue(claim.Id, baseUrl)));
@@ -189,15 +150,13 @@ public sealed class IntakeCommands(
                 trackingLinks.Issue(claim.Id, "")));
         }
 
-        audit.Record(log, Actor.System);
-        await deadlines.RecomputeAsync(claims, Actor.System, cancellationToken);
         if (claims.Count > 0 && claims[0].ContactEmail is { } email)
         {
             var mail = mails.Acknowledgement(claims[0].ContactLanguage, tracked);
             outbox.Email(email, mail.Subject, mail.Text, attachments: mail.Attachments);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await dispatcher.SaveAsync(claims, new ClaimChangeContext(Actor.System, now, log), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new(ActivationState.Activated, [.. claims.Select(c => c.Number)]) { Claims = shown };
     }

@@ -5,6 +5,7 @@ public static class IntakeServices
     public static void AddClaimDeskIntake(this IServiceCollection services)
     {
         services.AddScoped<IntakeCommands>();
+        services.AddScoped<ClaimIntake>();
         services.AddScoped<IntakeMails>();
         services.AddScoped<Infrastructure.Mail.IOutboxDocuments, IntakeDocuments>();
         services.AddScoped<TrackingQueries>();

@@ -17,7 +17,7 @@ namespace ClaimDesk.Web.Features.Portal;
 /// choosing the document reloads the page with its lines.
 /// </summary>
 public sealed partial class NewModel(
-    PortalAccess access, PortalQueries queries, ClaimCommands commands, AppDbContext db, IStringLocalizer<SharedResource> localizer)
+    PortalAccess access, PortalQueries queries, Intake.ClaimIntake intake, AppDbContext db, IStringLocalizer<SharedResource> localizer)
     : PageModel, IFieldLabels
 {
     /// <summary>The labels the form shows, for the summary of what is wrong (New.cshtml).</summary>
@@ -201,7 +201,7 @@ public sealed partial class NewModel(
             Description = Description,
             Lines = lines,
         };
-        var (claim, errors) = await commands.CreateAsync(input, access.Actor, cancellationToken: HttpContext.RequestAborted);
+        var (claim, errors) = await intake.TakeOneAsync(input, access.Actor, cancellationToken: HttpContext.RequestAborted);
         if (claim is null)
         {
             foreach (var error in errors)

@@ -76,5 +76,11 @@ public static class WebhookEvent
     /// <summary>The claim entered a status of the category closed.</summary>
     public const string Closed = "claim.closed";
 
-    public static IReadOnlyList<string> All { get; } = [ClaimCreated, StatusChanged, Decided, Closed];
+    /// <summary>A message to or from the claimant was added to the claim's thread (internal notes are not sent).</summary>
+    public const string MessagePosted = "claim.message_posted";
+
+    /// <summary>One of the claim's deadlines appeared, moved, was paused, met, breached or went away.</summary>
+    public const string DeadlineChanged = "claim.deadline_changed";
+
+    public static IReadOnlyList<string> All { get; } = [ClaimCreated, StatusChanged, Decided, Closed, MessagePosted, DeadlineChanged];
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using ClaimDesk.Core.Claims;
 using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Workflows;
@@ -61,9 +62,11 @@ public sealed class WebhookPublisher(AppDbContext db, Outbox outbox, Organisatio
 
     /// <summary>
     /// Queues <paramref name="ev"/> about <paramref name="claim"/> (as it is after the change, with its lines) to the
-    /// webhooks of <paramref name="plan"/> that subscribe to it; reads only the claim's customer, when not loaded.
+    /// webhooks of <paramref name="plan"/> that subscribe to it, with the message or the deadline it is about; reads
+    /// the claim's customer and lines when they are not loaded, and only when someone subscribes.
     /// </summary>
-    public async Task RaiseAsync(WebhookPlan plan, string ev, Claim claim, CancellationToken cancellationToken = default)
+    public async Task RaiseAsync(WebhookPlan plan, string ev, Claim claim,
+        WebhookMessage? message = null, WebhookDeadline? deadline = null, CancellationToken cancellationToken = default)
     {
         var subscribers = plan.Subscribers.Where(s => s.Events.Contains(ev)).ToList();
         if (subscribers.Count == 0)
@@ -76,13 +79,19 @@ public sealed class WebhookPublisher(AppDbContext db, Outbox outbox, Organisatio
             await db.Entry(claim).Reference(c => c.Customer).LoadAsync(cancellationToken);
         }
 
+        var lines = db.Entry(claim).Collection(c => c.Lines);
+        if (claim.Id > 0 && !lines.IsLoaded && claim.Lines.Count == 0)
+        {
+            await lines.LoadAsync(cancellationToken);
+        }
+
         var detail = ClaimDetail.Of(claim, claim.Register?.Code ?? plan.Registers.GetValueOrDefault(claim.RegisterId, ""),
             claim.Customer is { } customer ? ClaimCustomer.Of(customer) : null, claim.Lines);
         var now = clock.UtcNow;
         foreach (var subscriber in subscribers)
         {
             var id = Guid.NewGuid().ToString();
-            var body = JsonSerializer.Serialize(new WebhookBody(id, ev, now, detail), Json);
+            var body = JsonSerializer.Serialize(new WebhookBody(id, ev, now, detail) { Message = message, Deadline = deadline }, Json);
             db.WebhookDeliveries.Add(new WebhookDelivery
             {
                 WebhookId = subscriber.Id,
@@ -95,36 +104,76 @@ public sealed class WebhookPublisher(AppDbContext db, Outbox outbox, Organisatio
         }
     }
 
-    /// <summary>
-    /// Raises what the claim's methods did in this change (<see cref="Claim.Events"/>), in this order:
-    /// <c>claim.status_changed</c> for a transition, <c>claim.decided</c> when the claim's decision became accepted,
-    /// partially accepted or rejected, and <c>claim.closed</c> when the transition entered a closed status from one
-    /// that was not (so a claim closed as <c>resolved</c> and then filed as <c>closed</c> raises it once). The events
-    /// are then forgotten, so none is raised twice.
-    /// </summary>
-    public async Task RaiseChangesAsync(Claim claim, CancellationToken cancellationToken = default)
+    /// <summary>The JSON body of a delivery; <c>message</c> and <c>deadline</c> only in the events about one.</summary>
+    public sealed record WebhookBody(string Id, string Event, DateTime OccurredAt, ClaimDetail Claim)
     {
-        var events = claim.Events.Select(e => e switch
-            {
-                ClaimStatusChanged => (Rank: 0, Name: WebhookEvent.StatusChanged),
-                ClaimDecided => (Rank: 1, Name: WebhookEvent.Decided),
-                ClaimClosed => (Rank: 2, Name: WebhookEvent.Closed),
-                _ => (Rank: -1, Name: ""),
-            })
-            .Where(e => e.Rank >= 0).OrderBy(e => e.Rank).Select(e => e.Name).Distinct().ToList();
-        claim.ClearEvents();
-        if (events.Count == 0)
-        {
-            return;
-        }
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public WebhookMessage? Message { get; init; }
 
-        var plan = await PrepareAsync(cancellationToken);
-        foreach (var ev in events)
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public WebhookDeadline? Deadline { get; init; }
+    }
+}
+
+/// <summary>The message of <c>claim.message_posted</c>: its id, <c>outbound</c> (to the claimant) or <c>inbound</c>, its text.</summary>
+public sealed record WebhookMessage(long Id, string Kind, string Text);
+
+/// <summary>
+/// The deadline of <c>claim.deadline_changed</c>: its rule, and its due time and state before and after (null: it did
+/// not exist before, or no longer exists).
+/// </summary>
+public sealed record WebhookDeadline(string Rule, DateTime? DueAt, string? State, DateTime? PreviousDueAt, string? PreviousState);
+
+/// <summary>
+/// The webhook events of a claim change, from the claims' own events, in this order for each claim:
+/// <c>claim.created</c>, <c>claim.status_changed</c>, <c>claim.decided</c>, <c>claim.closed</c>,
+/// <c>claim.message_posted</c> (messages to or from the claimant), <c>claim.deadline_changed</c> (one per deadline).
+/// Runs after every other handler of its round, so the claim is sent as the change left it.
+/// </summary>
+public sealed class WebhooksOnClaimEvents(WebhookPublisher webhooks) : IHandleClaimEvents
+{
+    public int Order => ClaimEventOrder.Systems;
+
+    public async Task HandleAsync(IReadOnlyList<RaisedEvent> events, ClaimChangeContext context, CancellationToken cancellationToken)
+    {
+        WebhookPlan? plan = null;
+        foreach (var claim in events.Select(e => e.Claim).Distinct())
         {
-            await RaiseAsync(plan, ev, claim, cancellationToken);
+            var raised = events.Where(e => e.Claim == claim).Select(e => e.Event).ToList();
+            var once = raised.Select(e => e switch
+                {
+                    ClaimBecameVisible => (Rank: 0, Name: WebhookEvent.ClaimCreated),
+                    ClaimStatusChanged => (Rank: 1, Name: WebhookEvent.StatusChanged),
+                    ClaimDecided => (Rank: 2, Name: WebhookEvent.Decided),
+                    ClaimClosed => (Rank: 3, Name: WebhookEvent.Closed),
+                    _ => (Rank: -1, Name: ""),
+                })
+                .Where(e => e.Rank >= 0).OrderBy(e => e.Rank).Select(e => e.Name).Distinct().ToList();
+            var messages = raised.OfType<MessagePosted>().Where(m => m.IsPublic).ToList();
+            var deadlines = raised.OfType<DeadlineChanged>().ToList();
+            if (once.Count + messages.Count + deadlines.Count == 0)
+            {
+                continue;
+            }
+
+            plan ??= await webhooks.PrepareAsync(cancellationToken);
+            foreach (var ev in once)
+            {
+                await webhooks.RaiseAsync(plan, ev, claim, cancellationToken: cancellationToken);
+            }
+
+            foreach (var message in messages)
+            {
+                await webhooks.RaiseAsync(plan, WebhookEvent.MessagePosted, claim,
+                    message: new WebhookMessage(message.MessageId, message.Kind, message.Text), cancellationToken: cancellationToken);
+            }
+
+            foreach (var change in deadlines.Select(d => d.Change))
+            {
+                await webhooks.RaiseAsync(plan, WebhookEvent.DeadlineChanged, claim,
+                    deadline: new WebhookDeadline(change.RuleId, change.NewDueAt, change.NewState is { } state ? Codes.Of(state) : null,
+                        change.OldDueAt, change.OldState is { } old ? Codes.Of(old) : null), cancellationToken: cancellationToken);
+            }
         }
     }
-
-    /// <summary>The JSON body of a delivery.</summary>
-    public sealed record WebhookBody(string Id, string Event, DateTime OccurredAt, ClaimDetail Claim);
 }

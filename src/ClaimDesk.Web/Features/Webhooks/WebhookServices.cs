@@ -7,6 +7,7 @@ public static class WebhookServices
     public static void AddClaimDeskWebhooks(this IServiceCollection services)
     {
         services.AddScoped<WebhookPublisher>();
+        services.AddScoped<Claims.IHandleClaimEvents, WebhooksOnClaimEvents>();
         services.AddScoped<WebhookAdministration>();
         services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<WebhookSender>();

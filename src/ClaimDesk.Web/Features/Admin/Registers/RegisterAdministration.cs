@@ -128,7 +128,7 @@ public sealed class RegisterAdministration(
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         Deadlines.ClaimDeadlines.Forget(cache);
-        Claims.ClaimCommands.ForgetRegisters(cache);
+        Features.Intake.ClaimIntake.ForgetRegisters(cache);
         return (code, []);
     }
 
@@ -291,7 +291,7 @@ public sealed class RegisterAdministration(
 
         // Deadlines read the statuses hidden from queues and the policies' pauses through a cache.
         Deadlines.ClaimDeadlines.Forget(cache);
-        Claims.ClaimCommands.ForgetRegisters(cache);
+        Features.Intake.ClaimIntake.ForgetRegisters(cache);
         return new(true, []);
     }
 
