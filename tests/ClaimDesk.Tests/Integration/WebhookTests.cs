@@ -9,6 +9,7 @@ using ClaimDesk.Core.Claims;
 using ClaimDesk.Core.Security;
 using ClaimDesk.Tests.Infrastructure;
 using ClaimDesk.Web.Data;
+using ClaimDesk.Web.Features.Claims;
 using ClaimDesk.Web.Features.Webhooks;
 using ClaimDesk.Web.Infrastructure;
 using ClaimDesk.Web.Infrastructure.Mail;
@@ -299,6 +300,67 @@ public sealed class WebhookTests
         Assert.Contains(audit, e => e is { Field: "secret", OldValue: "set", NewValue: "generated" });
         Assert.Contains(audit, e => e is { Action: "deleted", OldValue: "ERP" });
     }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Messages_to_and_from_the_claimant_and_deadline_changes_reach_a_webhook_but_notes_and_a_new_claims_deadlines_do_not(
+        DatabaseProvider provider)
+    {
+        await using var app = await MailingApp.StartAsync(provider);
+        await AddWebhookAsync(app, "CRM", "https://crm.example.com/events", [WebhookEvent.MessagePosted, WebhookEvent.DeadlineChanged], ErpSecret);
+        using var api = await app.App.CreateApiClientAsync(StaffRole.Manager);
+        var (id, number) = await CreateClaimAsync(api);
+        Assert.Empty(await WebhookMessagesAsync(app)); // the new claim's deadlines come with claim.created, not as changes
+
+        var staff = app.App.CreateBrowserLikeClient();
+        (await staff.SignInAsync(await StaffAccounts.CreateAsync(app.App, StaffRole.Operator), StaffAccounts.Password)).Dispose();
+        var path = $"/Claims/{id.ToString(CultureInfo.InvariantCulture)}";
+        foreach (var (kind, body) in new[] { (MessageKind.Note, "Internal: call the shop first."), (MessageKind.Outbound, "We have your kettle.") })
+        {
+            var card = await staff.GetPageAsync(path);
+            using var posted = await staff.PostMultipartAsync((IHtmlFormElement)card.QuerySelector("[data-testid=message-form]")!,
+                new Dictionary<string, string> { ["kind"] = kind, ["body"] = body }, []);
+            Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        }
+
+        await using (var scope = app.App.Services.CreateAsyncScope())
+        {
+            var thread = scope.ServiceProvider.GetRequiredService<ClaimThread>();
+            var claimant = new Actor("customer", null, "jan.kowalski@example.com", []);
+            Assert.True((await thread.PostAsync(id, MessageKind.Inbound, "When will it be ready?", [], claimant, "http://localhost")).Succeeded);
+        }
+
+        var messages = (await DeliveriesAsync(app)).Where(d => d.Event == WebhookEvent.MessagePosted).ToList();
+        Assert.Equal([(MessageKind.Outbound, "We have your kettle."), (MessageKind.Inbound, "When will it be ready?")],
+            messages.Select(m => (m.Body.GetProperty("message").GetProperty("kind").GetString(), m.Body.GetProperty("message").GetProperty("text").GetString())));
+        var ids = await app.QueryAsync(db => db.ClaimMessages.AsNoTracking().Where(m => m.ClaimId == id && m.Kind != MessageKind.Note)
+            .OrderBy(m => m.Id).Select(m => m.Id).ToListAsync());
+        Assert.Equal(ids, messages.Select(m => m.Body.GetProperty("message").GetProperty("id").GetInt64()));
+        Assert.All(messages, m => Assert.Equal(number, m.Body.GetProperty("claim").GetProperty("number").GetString()));
+
+        // Accepting the claim answers it: the statutory response deadline is met.
+        var before = (await DeliveriesAsync(app)).Count;
+        using (var moved = await TransitionAsync(api, id, "accepted"))
+        {
+            Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        }
+
+        var changed = (await DeliveriesAsync(app)).Skip(before).ToList();
+        Assert.NotEmpty(changed);
+        Assert.All(changed, d => Assert.Equal(WebhookEvent.DeadlineChanged, d.Event));
+        var response = Assert.Single(changed, d => d.Body.GetProperty("deadline").GetProperty("rule").GetString()!.StartsWith("PL-CONS-RESP", StringComparison.Ordinal)).Body;
+        Assert.Equal(("running", "met"), (response.GetProperty("deadline").GetProperty("previousState").GetString(),
+            response.GetProperty("deadline").GetProperty("state").GetString()));
+        Assert.Equal("accepted", response.GetProperty("claim").GetProperty("status").GetString());
+        Assert.False(response.TryGetProperty("message", out _));
+
+        // Each change is in the claim's history as well, and the history and the webhooks agree.
+        var history = await app.QueryAsync(db => db.AuditEvents.AsNoTracking()
+            .Where(e => e.EntityId == id.ToString(CultureInfo.InvariantCulture) && e.Action == "deadline_changed").CountAsync());
+        Assert.True(history >= changed.Count);
+    }
+
+    private static async Task<List<(string Event, JsonElement Body)>> DeliveriesAsync(MailingApp app) =>
+        [.. (await WebhookMessagesAsync(app)).Select(m => (m.Subject.Split(' ')[0], JsonDocument.Parse(m.TextBody).RootElement))];
 
     private static void AssertSignedDelivery(ReceivedRequest request, string secret, string number)
     {
