@@ -8,7 +8,7 @@ public static class DeadlineServices
         services.AddScoped<ClaimDeadlines>();
         services.AddScoped<DeadlineQueries>();
         services.AddScoped<IDeadlineAlerts, NotifiedDeadlineAlerts>();
-        services.AddScoped<SlaPolicyAdministration>();
+        services.AddScoped<Admin.Sla.SlaPolicyAdministration>();
         services.AddSingleton<DeadlineScanner>();
         services.AddHostedService(provider => provider.GetRequiredService<DeadlineScanner>());
     }

@@ -7,7 +7,7 @@ public static class WebhookServices
     public static void AddClaimDeskWebhooks(this IServiceCollection services)
     {
         services.AddScoped<WebhookPublisher>();
-        services.AddScoped<WebhookAdministration>();
+        services.AddScoped<Admin.Webhooks.WebhookAdministration>();
         services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<WebhookSender>();
         services.AddHttpClient(WebhookSender.ClientName, client =>
