@@ -91,7 +91,7 @@ INDIRECT = [
      re.compile(r'\bnew\(\s*"\w+"\s*,\s*' + STRING)),
     ("CustomFieldParse refusals", [os.path.join(CORE, "CustomFields", "CustomFieldDefinition.cs")],
      re.compile(r'\bCustomFieldParse\.Refuse\(\s*' + STRING)),
-    ("custom field type labels", [os.path.join(WEB, "Features", "CustomFields", "CustomFieldLabels.cs")],
+    ("custom field type labels", [os.path.join(WEB, "Features", "Admin", "CustomFields", "CustomFieldLabels.cs")],
      re.compile(r'=>\s*' + STRING)),
     ("CodeLabels labels", [os.path.join(WEB, "Features", "Claims", "CodeLabels.cs")],
      re.compile(r'\[\s*"[\w.]+"\s*\]\s*=\s*' + STRING)),
@@ -129,6 +129,7 @@ COVERED = [
     (r".*/Features/Intake/IntakeMails\.cs", r"localizer\[CodeLabels\.Of\(", "CodeLabels labels"),
     (r".*/Features/Intake/[^/]+\.cs", r"localizer\[error\.Message$", "FieldError messages, ClaimValidator field errors"),
     (r".*/Features/MasterData/[^/]+\.cs", r"localizer\[error\.Message$", "FieldError messages (MasterDataValidator, the master-data kinds)"),
+    (r".*/Infrastructure/FormErrors\.cs", r"localizer\[e\.Message$", "FieldError messages, ClaimValidator field errors"),
 ]
 
 PATTERNS = {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ClaimDesk.Core.Claims;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.TagHelpers;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -13,7 +14,7 @@ namespace ClaimDesk.Web.Infrastructure;
 /// How every form shows what is wrong: one message a field (the first one recorded, so a "required" and a format
 /// complaint never show side by side), the input marked invalid and tied to that message for screen readers
 /// (<c>aria-invalid</c>, <c>aria-describedby</c>), and a summary naming each field by its label
-/// (Features/Shared/_ValidationSummary.cshtml).
+/// (Features/Shared/_ValidationSummary.cshtml); and the same field errors as an API's validation problem lists them.
 /// </summary>
 public static partial class FormErrors
 {
@@ -35,6 +36,13 @@ public static partial class FormErrors
             .Select(e => (e.Key, Message: MessageOf(e.Value!)))
             .Where(e => !string.IsNullOrEmpty(e.Message))
             .Select(e => (e.Key, e.Message!));
+
+    /// <summary>
+    /// Field errors keyed by the field's camelCase path, in the caller's language: the <c>errors</c> of an API's
+    /// validation problem.
+    /// </summary>
+    public static Dictionary<string, string[]> Describe(IReadOnlyList<FieldError> errors, IStringLocalizer localizer) =>
+        errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => localizer[e.Message, e.Arguments].Value).ToArray());
 
     /// <summary>
     /// The label a field has on its form, for the summary: from the page when it names its fields

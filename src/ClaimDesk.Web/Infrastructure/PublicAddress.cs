@@ -16,9 +16,13 @@ public sealed class PublicAddress(IOptions<ClaimDeskOptions> options, IHttpConte
 
     /// <summary>The base address, without a trailing slash: <c>https://claims.example.com</c>.</summary>
     public string BaseUrl() =>
-        Configured(options.Value) ?? (http.HttpContext?.Request is { } request
-            ? $"{request.Scheme}://{request.Host}{request.PathBase}"
-            : Listening(server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []));
+        http.HttpContext?.Request is { } request
+            ? BaseUrl(options.Value, request)
+            : Configured(options.Value) ?? Listening(server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []);
+
+    /// <summary>Links in e-mails start with <c>ClaimDesk:Intake:PublicUrl</c>, or else the request's own address.</summary>
+    public static string BaseUrl(ClaimDeskOptions options, HttpRequest request) =>
+        Configured(options) ?? $"{request.Scheme}://{request.Host}{request.PathBase}";
 
     /// <summary><c>ClaimDesk:Intake:PublicUrl</c> without its trailing slash, or null when it is not set.</summary>
     public static string? Configured(ClaimDeskOptions options) =>

@@ -125,8 +125,8 @@ public sealed partial class IntakeTests
         await using var app = await MailingApp.StartAsync(provider);
         await using (var scope = app.App.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<Web.Features.Webhooks.WebhookAdministration>().CreateAsync(
-                new Web.Features.Webhooks.WebhookForm
+            await scope.ServiceProvider.GetRequiredService<Web.Features.Admin.Webhooks.WebhookAdministration>().CreateAsync(
+                new Web.Features.Admin.Webhooks.WebhookForm
                 {
                     Name = "ERP", Url = "https://erp.example.com/events", Events = [.. Web.Features.Webhooks.WebhookEvent.All],
                 }, Actor.System);

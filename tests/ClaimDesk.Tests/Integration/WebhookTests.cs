@@ -9,6 +9,7 @@ using ClaimDesk.Core.Claims;
 using ClaimDesk.Core.Security;
 using ClaimDesk.Tests.Infrastructure;
 using ClaimDesk.Web.Data;
+using ClaimDesk.Web.Features.Admin.Webhooks;
 using ClaimDesk.Web.Features.Claims;
 using ClaimDesk.Web.Features.Webhooks;
 using ClaimDesk.Web.Infrastructure;

@@ -1,4 +1,5 @@
 using System.Text;
+using ClaimDesk.Web.Features.Admin.Webhooks;
 using ClaimDesk.Web.Features.Webhooks;
 
 namespace ClaimDesk.Tests.Unit;

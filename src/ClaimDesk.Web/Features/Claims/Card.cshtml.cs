@@ -162,7 +162,7 @@ public sealed class CardModel(
         TypedMessage = body;
         var uploads = (files ?? []).Select(f => new UploadedFile(f.FileName, f.OpenReadStream)).ToList();
         var (outcome, channel) = await thread.PostMessageAsync(id, ChosenKind, body, uploads, audit.CurrentActor,
-            Intake.IntakeCommands.BaseUrl(options.Value, Request), HttpContext.RequestAborted);
+            Infrastructure.PublicAddress.BaseUrl(options.Value, Request), HttpContext.RequestAborted);
         return await AfterAsync(id, outcome, null, channel switch
         {
             Notifications.NotificationChannel.Sms => localizer["The message was sent to the claimant by text message."],

@@ -2,6 +2,7 @@ using ClaimDesk.Core.Claims;
 using ClaimDesk.Core.Common;
 using ClaimDesk.Web.Data;
 using ClaimDesk.Web.Features.ApiKeys;
+using ClaimDesk.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -58,7 +59,7 @@ public static class ClaimsApi
         var (claim, errors) = await intake.TakeOneAsync(input, audit.CurrentActor, cancellationToken: cancellationToken);
         if (claim is null)
         {
-            return TypedResults.ValidationProblem(Describe(errors, localizer));
+            return TypedResults.ValidationProblem(FormErrors.Describe(errors, localizer));
         }
 
         var created = new CreatedClaim(claim.Id, claim.Number, claim.Status,
@@ -196,10 +197,6 @@ public static class ClaimsApi
             _ => TypedResults.Problem(message, statusCode: StatusCodes.Status409Conflict),
         };
     }
-
-    /// <summary>Field errors keyed by the field's camelCase path, in the caller's language.</summary>
-    public static Dictionary<string, string[]> Describe(IReadOnlyList<FieldError> errors, IStringLocalizer localizer) =>
-        errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => localizer[e.Message, e.Arguments].Value).ToArray());
 
     private static Dictionary<string, string[]> Field(string field, string message) => new() { [field] = [message] };
 

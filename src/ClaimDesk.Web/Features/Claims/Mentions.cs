@@ -31,7 +31,7 @@ public sealed partial class Mentions(AppDbContext db, IStringLocalizerFactory lo
             return [];
         }
 
-        var staffIds = (await ClaimCommands.StaffNamesAsync(db, cancellationToken)).Keys.ToList();
+        var staffIds = (await StaffDirectory.NamesAsync(db, cancellationToken)).Keys.ToList();
         var staff = await db.Users.AsNoTracking().Where(u => staffIds.Contains(u.Id))
             .Select(u => new { u.Id, u.Email, u.DisplayName, u.Language }).ToListAsync(cancellationToken);
         var mentioned = new List<(string Id, string Language)>();

@@ -9,7 +9,7 @@ public static class DeadlineServices
         services.AddScoped<Claims.IHandleClaimEvents, DeadlinesOnClaimEvents>();
         services.AddScoped<DeadlineQueries>();
         services.AddScoped<IDeadlineAlerts, NotifiedDeadlineAlerts>();
-        services.AddScoped<SlaPolicyAdministration>();
+        services.AddScoped<Admin.Sla.SlaPolicyAdministration>();
         services.AddSingleton<DeadlineScanner>();
         services.AddHostedService(provider => provider.GetRequiredService<DeadlineScanner>());
     }

@@ -5,7 +5,6 @@ using System.Text.RegularExpressions;
 using ClaimDesk.Core.Claims;
 using ClaimDesk.Web.Data;
 using ClaimDesk.Web.Features.Claims;
-using ClaimDesk.Web.Features.Intake;
 using ClaimDesk.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -80,7 +79,7 @@ public static partial class InboundMailApi
         var actor = new Actor("customer", null,
             string.Equals(claim.ContactEmail, from, StringComparison.OrdinalIgnoreCase) ? claim.ContactEmail! : claim.CustomerEmail!, []);
         var outcome = await thread.PostAsync(claim.Id, MessageKind.Inbound, body,
-            [.. files.Select(f => new UploadedFile(f.FileName, f.OpenReadStream))], actor, IntakeCommands.BaseUrl(options.Value, context.Request),
+            [.. files.Select(f => new UploadedFile(f.FileName, f.OpenReadStream))], actor, PublicAddress.BaseUrl(options.Value, context.Request),
             cancellationToken);
         var refused = new List<string>();
         if (!outcome.Succeeded && outcome.Field == "files")
@@ -89,7 +88,7 @@ public static partial class InboundMailApi
             refused = [.. files.Select(f => f.FileName)];
             outcome = await thread.PostAsync(claim.Id, MessageKind.Inbound,
                 $"{body}\n\n[{string.Join(", ", refused)}: not attached — only PDF, JPEG, PNG, GIF, WebP and HEIC files within the size limit are]".Trim(),
-                [], actor, IntakeCommands.BaseUrl(options.Value, context.Request), cancellationToken);
+                [], actor, PublicAddress.BaseUrl(options.Value, context.Request), cancellationToken);
         }
 
         if (!outcome.Succeeded)

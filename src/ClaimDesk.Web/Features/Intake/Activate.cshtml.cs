@@ -23,7 +23,7 @@ public sealed class ActivateModel(IntakeCommands commands, IOptions<ClaimDeskOpt
 
     public async Task<IActionResult> OnGetAsync(string token)
     {
-        Result = await commands.ActivateAsync(token, IntakeCommands.BaseUrl(options.Value, Request), HttpContext.RequestAborted);
+        Result = await commands.ActivateAsync(token, PublicAddress.BaseUrl(options.Value, Request), HttpContext.RequestAborted);
         Response.StatusCode = Result.State switch
         {
             ActivationState.Activated => StatusCodes.Status200OK,

@@ -25,7 +25,7 @@ public sealed class FindModel(IntakeCommands commands, IOptions<ClaimDeskOptions
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await commands.SendTrackingLinkAsync(Number, Email, IntakeCommands.BaseUrl(options.Value, Request), HttpContext.RequestAborted);
+        await commands.SendTrackingLinkAsync(Number, Email, PublicAddress.BaseUrl(options.Value, Request), HttpContext.RequestAborted);
         Sent = true;
         Number = null;
         Email = null;

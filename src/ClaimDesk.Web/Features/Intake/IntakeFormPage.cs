@@ -82,7 +82,7 @@ public abstract class IntakeFormPage(
         errors.AddRange(fileErrors);
         IReadOnlyList<FieldError> problems = errors.Count == 0
             ? await commands.SubmitAsync(input, [.. Form.Items.Select(i => (IReadOnlyList<string>)i.Kept)],
-                IntakeCommands.BaseUrl(options.Value, Request), HttpContext.RequestAborted)
+                PublicAddress.BaseUrl(options.Value, Request), HttpContext.RequestAborted)
             // Every mistake at once: what could be read is checked too.
             : [.. errors, .. ClaimValidator.Validate(input with { Channel = "web" }, clock.Today).Errors];
 

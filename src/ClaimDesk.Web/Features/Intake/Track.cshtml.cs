@@ -44,7 +44,7 @@ public sealed class TrackModel(
             .Select(c => c.ContactEmail ?? c.ContactName).SingleAsync(HttpContext.RequestAborted);
         var uploads = (files ?? []).Select(f => new UploadedFile(f.FileName, f.OpenReadStream)).ToList();
         var outcome = await thread.PostAsync(claimId, MessageKind.Inbound, body, uploads, Customer(contact),
-            IntakeCommands.BaseUrl(options.Value, Request), HttpContext.RequestAborted);
+            PublicAddress.BaseUrl(options.Value, Request), HttpContext.RequestAborted);
         if (outcome.Succeeded)
         {
             TempData["Status"] = localizer["Your message was sent."].Value;

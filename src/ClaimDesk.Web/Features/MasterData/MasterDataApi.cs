@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ClaimDesk.Web.Data;
 using ClaimDesk.Web.Features.ApiKeys;
+using ClaimDesk.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -88,7 +89,7 @@ public static class MasterDataApi
         var outcome = (await writer.UpsertAsync(kind, [new UpsertItem<TData>(key, data)], audit.CurrentActor, cancellationToken))[0];
         if (outcome.Result == UpsertResult.Refused)
         {
-            return TypedResults.ValidationProblem(Claims.ClaimsApi.Describe(outcome.Errors, localizer));
+            return TypedResults.ValidationProblem(FormErrors.Describe(outcome.Errors, localizer));
         }
 
         var dto = (await kind.GetAsync(db, outcome.Key!, cancellationToken))!;

@@ -34,7 +34,7 @@ public sealed class IndexModel(
     public async Task<IActionResult> OnPostAsync()
     {
         var errors = await invitations.InviteAsync(CustomerCode, Name, Email, Language,
-            Intake.IntakeCommands.BaseUrl(options.Value, Request), audit.CurrentActor, HttpContext.RequestAborted);
+            PublicAddress.BaseUrl(options.Value, Request), audit.CurrentActor, HttpContext.RequestAborted);
         if (errors.Count == 0)
         {
             TempData["Status"] = localizer["{0} is invited; the e-mail with the link to choose a password is on its way.", Email!.Trim()].Value;

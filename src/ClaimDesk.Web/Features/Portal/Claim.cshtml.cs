@@ -36,7 +36,7 @@ public sealed class ClaimModel(
 
         var uploads = (files ?? []).Select(f => new UploadedFile(f.FileName, f.OpenReadStream)).ToList();
         var outcome = await thread.PostAsync(id, MessageKind.Inbound, body, uploads, access.Actor,
-            IntakeCommands.BaseUrl(options.Value, Request), HttpContext.RequestAborted);
+            PublicAddress.BaseUrl(options.Value, Request), HttpContext.RequestAborted);
         if (outcome.Succeeded)
         {
             TempData["Status"] = localizer["Your message was sent."].Value;

@@ -25,7 +25,7 @@ public sealed class ForgotPasswordModel(PartnerInvitations invitations, IOptions
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await invitations.SendResetAsync(Email, Intake.IntakeCommands.BaseUrl(options.Value, Request), HttpContext.RequestAborted);
+        await invitations.SendResetAsync(Email, PublicAddress.BaseUrl(options.Value, Request), HttpContext.RequestAborted);
         TempData["Status"] = localizer["If an account has this address, a link to choose a new password is on its way."].Value;
         return LocalRedirect(Request.Path);
     }

@@ -8,7 +8,7 @@ public static class WebhookServices
     {
         services.AddScoped<WebhookPublisher>();
         services.AddScoped<Claims.IHandleClaimEvents, WebhooksOnClaimEvents>();
-        services.AddScoped<WebhookAdministration>();
+        services.AddScoped<Admin.Webhooks.WebhookAdministration>();
         services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<WebhookSender>();
         services.AddHttpClient(WebhookSender.ClientName, client =>

@@ -4,7 +4,7 @@ using ClaimDesk.Core.Claims;
 using ClaimDesk.Core.Common;
 using ClaimDesk.Web.Data;
 using ClaimDesk.Web.Features.Assignment;
-using ClaimDesk.Web.Features.Claims;
+using ClaimDesk.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -52,7 +52,7 @@ public sealed class AssignmentAdministration(AppDbContext db, AuditTrail audit, 
     public async Task<IReadOnlyList<FieldError>> SaveTeamAsync(TeamForm form, CancellationToken cancellationToken = default)
     {
         var name = form.Name?.Trim() ?? "";
-        var staff = await ClaimCommands.StaffNamesAsync(db, cancellationToken);
+        var staff = await StaffDirectory.NamesAsync(db, cancellationToken);
         var members = form.Members.Where(staff.ContainsKey).Distinct().ToList();
         var errors = new List<FieldError>();
         if (name.Length is 0 or > 100)
@@ -139,7 +139,7 @@ public sealed class AssignmentAdministration(AppDbContext db, AuditTrail audit, 
 
         string? userId = null;
         int? teamId = null;
-        var staff = await ClaimCommands.StaffNamesAsync(db, cancellationToken);
+        var staff = await StaffDirectory.NamesAsync(db, cancellationToken);
         switch (form.Target?.Split(':', 2))
         {
             case ["user", var id] when staff.ContainsKey(id):

@@ -2,6 +2,7 @@ using System.Globalization;
 using ClaimDesk.Core.Claims;
 using ClaimDesk.Web.Data;
 using ClaimDesk.Web.Features.Claims;
+using ClaimDesk.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -82,7 +83,7 @@ public sealed class IndexModel(AppDbContext db, AssignmentAdministration adminis
     private async Task LoadAsync()
     {
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        Staff = await ClaimCommands.StaffNamesAsync(db, HttpContext.RequestAborted);
+        Staff = await StaffDirectory.NamesAsync(db, HttpContext.RequestAborted);
         var registers = await db.Registers.AsNoTracking().OrderBy(r => r.Id).ToListAsync(HttpContext.RequestAborted);
         Registers = [.. registers.Select(r => (r.Code, r.Name.In(language)))];
         var teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name).ToListAsync(HttpContext.RequestAborted);

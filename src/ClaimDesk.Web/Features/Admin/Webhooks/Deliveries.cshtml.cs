@@ -1,5 +1,4 @@
 using ClaimDesk.Web.Data;
-using ClaimDesk.Web.Features.Webhooks;
 using ClaimDesk.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,4 +1,3 @@
-using ClaimDesk.Web.Features.Webhooks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;

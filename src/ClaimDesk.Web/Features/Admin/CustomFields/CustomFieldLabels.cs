@@ -1,6 +1,6 @@
 using ClaimDesk.Core.CustomFields;
 
-namespace ClaimDesk.Web.Features.CustomFields;
+namespace ClaimDesk.Web.Features.Admin.CustomFields;
 
 /// <summary>The English names (localization keys) of the custom field types.</summary>
 public static class CustomFieldLabels

@@ -1,11 +1,12 @@
 using System.Globalization;
 using ClaimDesk.Core.Claims;
 using ClaimDesk.Web.Data;
+using ClaimDesk.Web.Features.Webhooks;
 using ClaimDesk.Web.Infrastructure;
 using ClaimDesk.Web.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
 
-namespace ClaimDesk.Web.Features.Webhooks;
+namespace ClaimDesk.Web.Features.Admin.Webhooks;
 
 /// <summary>What an administrator types for a webhook; kept as typed when <see cref="WebhookAdministration.Check"/> refuses it.</summary>
 public sealed class WebhookForm

@@ -3,11 +3,11 @@ using ClaimDesk.Core.Claims;
 using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Deadlines;
 using ClaimDesk.Web.Data;
-using ClaimDesk.Web.Features.Admin.Sla;
+using ClaimDesk.Web.Features.Deadlines;
 using ClaimDesk.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace ClaimDesk.Web.Features.Deadlines;
+namespace ClaimDesk.Web.Features.Admin.Sla;
 
 /// <summary>
 /// Administrators' SLA policies: validated, saved with one audit event per changed field, and then every open claim
