@@ -51,7 +51,7 @@ public sealed class AutoAssignment(AppDbContext db, IMemoryCache cache)
             return null;
         }
 
-        var staff = await ClaimCommands.StaffNamesAsync(db, cancellationToken);
+        var staff = await Infrastructure.StaffDirectory.NamesAsync(db, cancellationToken);
         var userId = rule.UserId;
         if (rule.TeamId is { } teamId)
         {

@@ -58,7 +58,7 @@ public static partial class AuditText
         return (entityType, field) switch
         {
             ("product", "name") => localizer["Product name"],
-            ("supplier", "name") => localizer["Supplier name"],
+            (Core.MasterData.Supplier.EntityType, "name") => localizer["Supplier name"],
             ("customer", "name") => localizer["Customer name"],
             ("sla_policy", "name") => localizer["Policy name"],
             ("webhook", "name") => localizer["Webhook name"],

@@ -62,20 +62,9 @@ public sealed class ClaimCommands(AppDbContext db, AuditTrail audit, Organisatio
             cancellationToken);
     }
 
-    /// <summary>Active users holding a staff role, by id, with their display names.</summary>
+    /// <summary>Active users holding a staff role, by id, with their display names (<see cref="StaffDirectory"/>).</summary>
     public Task<Dictionary<string, string>> StaffNamesAsync(CancellationToken cancellationToken = default) =>
-        StaffNamesAsync(db, cancellationToken);
-
-    /// <summary>Active users holding a staff role, by id, with their display names.</summary>
-    public static async Task<Dictionary<string, string>> StaffNamesAsync(AppDbContext db, CancellationToken cancellationToken = default)
-    {
-        var staffRoles = Core.Security.StaffRole.Staff.ToList();
-        return await db.Users.AsNoTracking()
-            .Where(u => !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id
-                && db.Roles.Any(r => r.Id == ur.RoleId && staffRoles.Contains(r.Name!))))
-            .OrderBy(u => u.DisplayName)
-            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-    }
+        StaffDirectory.NamesAsync(db, cancellationToken);
 
     /// <summary>Sets custom values of the claim by field code (empty clears); each change is audited.</summary>
     public Task<ClaimOutcome> SetCustomValuesAsync(long claimId, IReadOnlyDictionary<string, string?> values, Actor actor,

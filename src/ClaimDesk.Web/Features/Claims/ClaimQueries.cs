@@ -291,12 +291,13 @@ public sealed class ClaimQueries(
             claims = claims.Where(c => !db.WorkflowStatuses.Any(s => s.RegisterId == c.RegisterId && s.Code == c.Status && s.HiddenFromQueues));
         }
 
-        claims = filter.State switch
+        // The state filter is a status category: closed, or open (any other: open or waiting).
+        if (Core.Common.Codes.TryParse<StatusCategory>(filter.State, out var state))
         {
-            "open" => claims.Where(c => db.WorkflowStatuses.Any(s => s.RegisterId == c.RegisterId && s.Code == c.Status && s.Category != StatusCategory.Closed)),
-            "closed" => claims.Where(c => db.WorkflowStatuses.Any(s => s.RegisterId == c.RegisterId && s.Code == c.Status && s.Category == StatusCategory.Closed)),
-            _ => claims,
-        };
+            var closed = state == StatusCategory.Closed;
+            claims = claims.Where(c => db.WorkflowStatuses.Any(s => s.RegisterId == c.RegisterId && s.Code == c.Status
+                && (s.Category == StatusCategory.Closed) == closed));
+        }
 
         switch (filter.Assignee?.Trim())
         {

@@ -190,8 +190,4 @@ public sealed class IntakeCommands(
         outbox.Email(claim.ContactEmail!, mail.Subject, mail.Text);
         await db.SaveChangesAsync(cancellationToken);
     }
-
-    /// <summary>Links in e-mails start with <c>ClaimDesk:Intake:PublicUrl</c>, or else the request's own address.</summary>
-    public static string BaseUrl(ClaimDeskOptions options, HttpRequest request) =>
-        PublicAddress.Configured(options) ?? $"{request.Scheme}://{request.Host}{request.PathBase}";
 }

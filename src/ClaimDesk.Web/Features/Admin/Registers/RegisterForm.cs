@@ -100,7 +100,7 @@ public sealed class NewRegisterForm
 
     /// <summary>A <see cref="Core.Registers.RegisterKind"/> code.</summary>
     [Display(Name = "Register kind")]
-    public string? Kind { get; set; } = "complaints";
+    public string? Kind { get; set; } = Core.Common.Codes.Of(Core.Registers.RegisterKind.Complaints);
 
     [Display(Name = "Name in English")]
     public string? NameEn { get; set; }

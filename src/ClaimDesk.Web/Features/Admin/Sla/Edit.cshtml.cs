@@ -45,7 +45,14 @@ public sealed class EditModel(
         }
         else
         {
-            Form = new SlaPolicyForm { PauseStatuses = [.. Core.Deadlines.DefaultSlaPolicies.WaitingOnClaimant] };
+            // A new policy pauses where the company waits on the claimant: the statuses of the category waiting, and the
+            // one awaiting the claimant's confirmation.
+            Form = new SlaPolicyForm
+            {
+                PauseStatuses = await db.WorkflowStatuses.AsNoTracking()
+                    .Where(s => s.Category == Core.Workflows.StatusCategory.Waiting || s.Role == Core.Workflows.StatusRole.AwaitingConfirmation)
+                    .Select(s => s.Code).Distinct().OrderBy(c => c).ToListAsync(),
+            };
         }
 
         await LoadAsync(id);
