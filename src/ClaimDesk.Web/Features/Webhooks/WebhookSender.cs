@@ -14,9 +14,11 @@ namespace ClaimDesk.Web.Features.Webhooks;
 /// deleted webhook, or a secret that cannot be read is a failed attempt, which the dispatcher retries with back-off.
 /// The receiver's last HTTP status is kept on the delivery for the log.
 /// </summary>
-public sealed class WebhookSender(IHttpClientFactory clients, WebhookSecrets secrets, TimeProvider clock)
+public sealed class WebhookSender(IHttpClientFactory clients, WebhookSecrets secrets, TimeProvider clock) : IOutboxSender
 {
     public const string ClientName = "webhooks";
+
+    public string Kind => OutboxMessage.WebhookKind;
 
     public async Task SendAsync(AppDbContext db, OutboxMessage message, CancellationToken cancellationToken)
     {

@@ -11,6 +11,7 @@ public static class WebhookServices
         services.AddScoped<Admin.Webhooks.WebhookAdministration>();
         services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<WebhookSender>();
+        services.AddSingleton<IOutboxSender>(provider => provider.GetRequiredService<WebhookSender>());
         services.AddHttpClient(WebhookSender.ClientName, client =>
             {
                 client.Timeout = MailTransport.SendTimeout;

@@ -6,7 +6,7 @@ namespace ClaimDesk.Web.Infrastructure.Mail;
 
 /// <summary>
 /// Sends what the outbox holds (e-mail through <see cref="MailTransport"/>, SMS through <see cref="Sms.ISmsSender"/>,
-/// webhook deliveries through <see cref="Features.Webhooks.WebhookSender"/>), never from inside a request, and never the same message twice, however many nodes
+/// other kinds, such as webhook deliveries, through the <see cref="IOutboxSender"/> of their kind), never from inside a request, and never the same message twice, however many nodes
 /// run. A round: (1) a message still <c>sending</c> after its lease expired was being sent by a node that died — it
 /// may or may not have gone out, so it is dead-lettered ("delivery state unknown") for an administrator to decide,
 /// not resent; (2) due pending messages are claimed in a short transaction that moves them to <c>sending</c> with a
@@ -15,7 +15,7 @@ namespace ClaimDesk.Web.Infrastructure.Mail;
 /// exponential back-off, and dead-lettered after <c>ClaimDesk:Mail:MaxAttempts</c> failures.
 /// </summary>
 public sealed partial class OutboxDispatcher(
-    IServiceScopeFactory scopes, MailTransport transport, Sms.ISmsSender sms, Features.Webhooks.WebhookSender webhooks,
+    IServiceScopeFactory scopes, MailTransport transport, Sms.ISmsSender sms, IEnumerable<IOutboxSender> senders,
     TimeProvider clock, DatabaseInfo database, IOptions<ClaimDeskOptions> options, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     /// <summary>The first retry waits this long; each further one twice as long as the one before.</summary>
@@ -196,13 +196,15 @@ public sealed partial class OutboxDispatcher(
             {
                 await sms.SendAsync(new Sms.SmsMessage(message.InternetMessageId, message.To, message.TextBody), cancellationToken);
             }
-            else if (message.Kind == OutboxMessage.WebhookKind)
+            else if (message.Kind == OutboxMessage.EmailKind)
             {
-                await webhooks.SendAsync(db, message, cancellationToken);
+                await transport.SendAsync(message, cancellationToken);
             }
             else
             {
-                await transport.SendAsync(message, cancellationToken);
+                var sender = senders.FirstOrDefault(s => s.Kind == message.Kind)
+                    ?? throw new InvalidOperationException($"Nothing on this node sends outbox messages of the kind '{message.Kind}'.");
+                await sender.SendAsync(db, message, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -1,3 +1,5 @@
+using ClaimDesk.Web.Data;
+
 namespace ClaimDesk.Web.Infrastructure.Mail;
 
 /// <summary>
@@ -85,6 +87,19 @@ public interface IOutboxDocuments
 
     /// <summary>The document's bytes and their content type.</summary>
     Task<(byte[] Content, string ContentType)> MakeAsync(string document, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Sends outbox messages of a kind the outbox itself does not know (e-mail and SMS it sends itself): a feature that
+/// queues messages of its own kind (webhook deliveries) registers one, so the dispatcher needs to know no feature.
+/// </summary>
+public interface IOutboxSender
+{
+    /// <summary>The <see cref="OutboxMessage.Kind"/> this sender sends.</summary>
+    string Kind { get; }
+
+    /// <summary>Sends <paramref name="message"/>; any exception is a failed attempt, retried with back-off.</summary>
+    Task SendAsync(AppDbContext db, OutboxMessage message, CancellationToken cancellationToken);
 }
 
 /// <summary>The states of an <see cref="OutboxMessage"/>.</summary>
