@@ -143,21 +143,23 @@ public sealed class Claim
     /// <summary>Opens a new claim from a validated draft, numbered, in the register's initial status.</summary>
     public static Claim Open(Register register, ClaimDraft draft, string number, DateTime now)
     {
-        var claim = Open(register.Id, register.Workflow.Initial.Code, awaitingConfirmation: false, draft, number, now);
+        var claim = Open(register.Id, register.Workflow.Initial.Code, awaitingConfirmation: false, draft, now);
         claim.Register = register;
+        claim.Numbered(number);
         return claim;
     }
 
     /// <summary>
     /// Opens a new claim in register <paramref name="registerId"/>, in <paramref name="status"/>: the workflow's
     /// initial status, where it is staff's at once (<see cref="ClaimBecameVisible"/>), or, when
-    /// <paramref name="awaitingConfirmation"/>, the status in which it waits for its claimant to confirm it.
+    /// <paramref name="awaitingConfirmation"/>, the status in which it waits for its claimant to confirm it. It has
+    /// no number until <see cref="Numbered"/>: what follows from its facts can be worked out before the register's
+    /// number counter is taken.
     /// </summary>
-    public static Claim Open(int registerId, string status, bool awaitingConfirmation, ClaimDraft draft, string number, DateTime now)
+    public static Claim Open(int registerId, string status, bool awaitingConfirmation, ClaimDraft draft, DateTime now)
     {
         var claim = new Claim
         {
-            Number = number,
             RegisterId = registerId,
             Channel = draft.Channel,
             ContactName = draft.ContactName,
@@ -184,7 +186,6 @@ public sealed class Claim
         claim._lines.AddRange(draft.Lines.Select((line, index) => new ClaimLine
         {
             LineNo = index + 1,
-            ReferenceNumber = NumberPattern.LineReference(number, index + 1),
             ProductCode = line.ProductCode,
             ProductName = line.ProductName,
             Ean = line.Ean,
@@ -212,6 +213,21 @@ public sealed class Claim
         }
 
         return claim;
+    }
+
+    /// <summary>Gives the claim opened its number, and each line its reference (the number and the line's).</summary>
+    public void Numbered(string number)
+    {
+        if (Number.Length > 0)
+        {
+            throw new InvalidOperationException($"The claim is numbered already: {Number}.");
+        }
+
+        Number = number;
+        foreach (var line in _lines)
+        {
+            line.ReferenceNumber = NumberPattern.LineReference(number, line.LineNo);
+        }
     }
 
     /// <summary>The claimant's customer record (null: none), before the claim is saved or once it is.</summary>

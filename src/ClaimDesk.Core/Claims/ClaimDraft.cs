@@ -104,7 +104,7 @@ public sealed record ClaimLineErpFacts(
     string? GoodsIssueNumber, string? PickedBy, string? PackedBy, string? Carrier, string? TrackingNumber,
     DateOnly? WarrantyEnd, bool? UnderWarranty);
 
-/// <summary>A validated new claim, ready for <see cref="Claim.Open(int, string, bool, ClaimDraft, string, DateTime)"/>.</summary>
+/// <summary>A validated new claim, ready for <see cref="Claim.Open(int, string, bool, ClaimDraft, DateTime)"/>.</summary>
 public sealed record ClaimDraft(
     string RegisterCode, Channel Channel, string? CustomerCode, string CustomerName, string? CustomerTaxId,
     string ContactName, string? ContactEmail, string? ContactPhone, string ContactLanguage, ContactChannel PreferredChannel,

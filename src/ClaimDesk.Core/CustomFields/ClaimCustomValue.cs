@@ -7,14 +7,14 @@ namespace ClaimDesk.Core.CustomFields;
 /// </summary>
 public sealed class ClaimCustomValue
 {
-    public long ClaimId { get; set; }
+    public long ClaimId { get; internal set; }
 
-    public int FieldId { get; set; }
+    public int FieldId { get; internal set; }
 
-    public string Value { get; set; } = "";
+    public string Value { get; internal set; } = "";
 
-    public double? NumberValue { get; set; }
+    public double? NumberValue { get; internal set; }
 
     /// <summary>Not stored: the choice's labels, so a claim's search document built in memory finds them.</summary>
-    public string? SearchLabels { get; set; }
+    public string? SearchLabels { get; internal set; }
 }

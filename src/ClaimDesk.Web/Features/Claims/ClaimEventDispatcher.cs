@@ -23,6 +23,16 @@ public interface IHandleClaimEvents
     Task HandleAsync(IReadOnlyList<RaisedEvent> events, ClaimChangeContext context, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// A handler that works out ahead, before the change's transaction, what it will need for events already raised:
+/// the deadlines of a claim about to be numbered, so that they are not computed while the register's number counter
+/// is locked. It must not write anything; its handling of the events comes later, as for any handler.
+/// </summary>
+public interface IPrepareClaimEvents
+{
+    Task PrepareAsync(IReadOnlyList<RaisedEvent> events, ClaimChangeContext context, CancellationToken cancellationToken);
+}
+
 /// <summary>The order of the handlers in a round: first what changes the claim, then what reads it to tell others.</summary>
 public static class ClaimEventOrder
 {
@@ -52,6 +62,18 @@ public sealed class ClaimEventDispatcher(AppDbContext db, AuditTrail audit, ISer
     public const int MaxRounds = 8;
 
     private IReadOnlyList<IHandleClaimEvents>? _handlers;
+
+    /// <summary>Lets the handlers that can work ahead on the claims' events so far (<see cref="IPrepareClaimEvents"/>).</summary>
+    public async Task PrepareAsync(IReadOnlyCollection<Claim> claims, ClaimChangeContext context, CancellationToken cancellationToken = default)
+    {
+        List<RaisedEvent> raised = [.. claims.SelectMany(c => c.Events.Select(e => new RaisedEvent(c, e)))];
+        foreach (var handler in Handlers.OfType<IPrepareClaimEvents>())
+        {
+            await handler.PrepareAsync(raised, context, cancellationToken);
+        }
+    }
+
+    private IReadOnlyList<IHandleClaimEvents> Handlers => _handlers ??= [.. services.GetServices<IHandleClaimEvents>().OrderBy(h => h.Order)];
 
     /// <summary>
     /// Records the change's log, then dispatches the claims' events round after round until none is left, recording
@@ -85,8 +107,7 @@ public sealed class ClaimEventDispatcher(AppDbContext db, AuditTrail audit, ISer
                 claim.ClearEvents();
             }
 
-            _handlers ??= [.. services.GetServices<IHandleClaimEvents>().OrderBy(h => h.Order)];
-            foreach (var handler in _handlers)
+            foreach (var handler in Handlers)
             {
                 await handler.HandleAsync(raised, context, cancellationToken);
             }

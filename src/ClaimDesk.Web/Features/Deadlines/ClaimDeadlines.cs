@@ -109,16 +109,21 @@ public sealed class ClaimDeadlines(
     }
 
     /// <summary>
-    /// Gives a claim just opened (numbered, with its id and its lines, its customer attached) its deadlines, from memory
-    /// and the cached policies, with no query: the register's number counter stays locked until the commit.
+    /// The deadlines of a claim about to be opened (with its lines and its customer attached, not yet numbered), from
+    /// memory and the cached policies, with no query; fixes its jurisdiction and its next due time. Worked out before
+    /// the register's number counter is taken, which stays locked until the commit.
     /// </summary>
-    public async Task OpenedAsync(Claim claim, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ClaimDeadline>> PlanAsync(Claim claim, CancellationToken cancellationToken = default)
     {
         var reference = await ReferenceAsync(cancellationToken);
         var facts = Facts(claim, reference, claim.Customer?.Tier, [], []);
         var deadlines = reference.Hidden.Contains((claim.RegisterId, claim.Status)) ? [] : reference.Calculator.Compute(facts, clock.UtcNow);
-        Apply(claim, [], deadlines, actor, announce: false);
+        claim.DeadlinesChanged([], NextDue(deadlines));
+        return deadlines;
     }
+
+    /// <summary>Stores the deadlines of a claim just opened (it has its id), as <see cref="PlanAsync"/> worked them out.</summary>
+    public void StorePlanned(Claim claim, IReadOnlyList<ClaimDeadline> planned, Actor actor) => Apply(claim, [], planned, actor, announce: false);
 
     private DeadlineFacts Facts(
         Claim claim, Reference reference, string? tier, IEnumerable<DateOnly> savedPurchaseDates, IEnumerable<StatusEntered> savedTimeline)
@@ -255,8 +260,11 @@ public sealed class ClaimDeadlines(
         }
 
         db.ClaimDeadlines.RemoveRange(byRule.Values);
-        claim.DeadlinesChanged(announce ? changes : [], after.Where(d => d.State == DeadlineState.Running).Select(d => (DateTime?)d.DueAt).Min());
+        claim.DeadlinesChanged(announce ? changes : [], NextDue(after));
     }
+
+    private static DateTime? NextDue(IReadOnlyList<ClaimDeadline> deadlines) =>
+        deadlines.Where(d => d.State == DeadlineState.Running).Select(d => (DateTime?)d.DueAt).Min();
 
     /// <summary>The statuses the claim was in: what the audit holds, and its current status when that is not saved yet.</summary>
     private static List<StatusEntered> Timeline(Claim claim, IEnumerable<StatusEntered> saved)
@@ -325,16 +333,28 @@ public sealed class ClaimDeadlines(
 /// staff's, moved, was decided, got its first response or was deleted has them recomputed. Deadline changes raise
 /// <see cref="DeadlineChanged"/>, for the handlers of the next round.
 /// </summary>
-public sealed class DeadlinesOnClaimEvents(ClaimDeadlines deadlines) : Claims.IHandleClaimEvents
+public sealed class DeadlinesOnClaimEvents(ClaimDeadlines deadlines) : Claims.IHandleClaimEvents, Claims.IPrepareClaimEvents
 {
+    private readonly Dictionary<Claim, IReadOnlyList<ClaimDeadline>> _planned = [];
+
     public int Order => Claims.ClaimEventOrder.State;
+
+    /// <summary>Works out the deadlines of the claims about to be opened, before the number counter is locked.</summary>
+    public async Task PrepareAsync(IReadOnlyList<Claims.RaisedEvent> events, Claims.ClaimChangeContext context, CancellationToken cancellationToken)
+    {
+        foreach (var claim in events.Where(e => e.Event is ClaimOpened).Select(e => e.Claim).Distinct())
+        {
+            _planned[claim] = await deadlines.PlanAsync(claim, cancellationToken);
+        }
+    }
 
     public async Task HandleAsync(IReadOnlyList<Claims.RaisedEvent> events, Claims.ClaimChangeContext context, CancellationToken cancellationToken)
     {
         var opened = events.Where(e => e.Event is ClaimOpened).Select(e => e.Claim).Distinct().ToList();
         foreach (var claim in opened)
         {
-            await deadlines.OpenedAsync(claim, context.Actor, cancellationToken);
+            deadlines.StorePlanned(claim, _planned.Remove(claim, out var planned) ? planned : await deadlines.PlanAsync(claim, cancellationToken),
+                context.Actor);
         }
 
         // A claim that became staff's gets its deadlines with it (claim.created), not as changes.

@@ -197,6 +197,15 @@ public sealed class ClaimIntake(
     {
         var now = clock.UtcNow;
         var status = channel.AwaitsConfirmation ? register.Awaiting! : register.Initial!;
+        var known = await KnownCustomerAsync(draft, cancellationToken);
+        var customer = known ?? NewCustomer(draft);
+        List<Claim> claims = [.. (channel.OneClaimPerLine ? draft.Lines.Select(line => draft with { Lines = [line] }) : [draft])
+            .Select(one => Claim.Open(register.Id, status, channel.AwaitsConfirmation, one, now))];
+        claims.ForEach(claim => claim.AttachCustomer(customer));
+        var log = new ChangeLog();
+        var context = new ClaimChangeContext(actor, now, log);
+        // What follows from the claims' facts (their deadlines) is worked out now, before the number counter is locked.
+        await dispatcher.PrepareAsync(claims, context, cancellationToken);
 
         // The transaction is all or nothing: a failed save ends it, so EF's savepoints around each SaveChanges (a
         // round trip each on PostgreSQL) buy nothing here.
@@ -205,16 +214,18 @@ public sealed class ClaimIntake(
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var customer = FindOrAddCustomer(draft, await KnownCustomerAsync(draft, cancellationToken));
-            await db.SaveChangesAsync(cancellationToken);
+            if (customer is not null && known is null)
+            {
+                db.Customers.Add(customer);
+                await db.SaveChangesAsync(cancellationToken);
+                claims.ForEach(claim => claim.AttachCustomer(customer));
+            }
 
             // The number's counter row stays locked from here to the commit, serialising every creation in the
             // register: only the claims, their lines and what the handlers add are written while it is held.
-            var log = new ChangeLog();
-            List<Claim> claims = [];
-            foreach (var one in channel.OneClaimPerLine ? draft.Lines.Select(line => draft with { Lines = [line] }) : [draft])
+            foreach (var claim in claims)
             {
-                claims.Add(await OpenNumberedAsync(register, status, channel.AwaitsConfirmation, one, customer, now, log, cancellationToken));
+                await SaveNumberedAsync(claim, register, log, cancellationToken);
             }
 
             foreach (var claim in claims)
@@ -241,7 +252,7 @@ public sealed class ClaimIntake(
                 await alongside(claims, log);
             }
 
-            await dispatcher.SaveAsync(claims, new ClaimChangeContext(actor, now, log), cancellationToken);
+            await dispatcher.SaveAsync(claims, context, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return (claims, []);
         }
@@ -256,35 +267,26 @@ public sealed class ClaimIntake(
     /// locked until that transaction ends). Its lines and the creation's changes, put into <paramref name="log"/>, go
     /// with the next SaveChanges, in one batch with the audit events.
     /// </summary>
-    private async Task<Claim> OpenNumberedAsync(TargetRegister register, string status, bool awaitingConfirmation, ClaimDraft draft,
-        Customer? customer, DateTime now, ChangeLog log, CancellationToken cancellationToken)
+    private async Task SaveNumberedAsync(Claim claim, TargetRegister register, ChangeLog log, CancellationToken cancellationToken)
     {
-        var number = await numbering.NextAsync(register.Id, register.NumberingPattern, cancellationToken);
-        var claim = Claim.Open(register.Id, status, awaitingConfirmation, draft, number, now);
-        claim.AttachCustomer(customer);
+        claim.Numbered(await numbering.NextAsync(register.Id, register.NumberingPattern, cancellationToken));
         var lines = claim.SetLinesAside();
         db.Claims.Add(claim);
         await db.SaveChangesAsync(cancellationToken);
         claim.RestoreLines(lines);
         claim.RecordCreation(log);
-        return claim;
     }
 
+    /// <summary>The customer with the ERP code given, reused by the claim.</summary>
     private async Task<Customer?> KnownCustomerAsync(ClaimDraft draft, CancellationToken cancellationToken) =>
         draft.CustomerCode is null ? null : await db.Customers.SingleOrDefaultAsync(c => c.Code == draft.CustomerCode, cancellationToken);
 
     /// <summary>
-    /// A customer with the ERP code given is reused; otherwise the claimant becomes a new customer. A claim without a
-    /// customer (a pre-sale defect, a claim to a supplier with no customer named) has none.
+    /// The claimant as a new customer, when the ERP code given is not known or none is given but a name; a claim without
+    /// a customer (a pre-sale defect, a claim to a supplier with no customer named) has none.
     /// </summary>
-    private Customer? FindOrAddCustomer(ClaimDraft draft, Customer? known)
-    {
-        if (known is not null || (draft.CustomerCode is null && string.IsNullOrWhiteSpace(draft.CustomerName)))
-        {
-            return known;
-        }
-
-        var customer = new Customer
+    private Customer? NewCustomer(ClaimDraft draft) =>
+        draft.CustomerCode is null && string.IsNullOrWhiteSpace(draft.CustomerName) ? null : new Customer
         {
             Code = draft.CustomerCode,
             Name = draft.CustomerName,
@@ -294,7 +296,4 @@ public sealed class ClaimIntake(
             Phone = draft.ContactPhone,
             CreatedAt = clock.UtcNow,
         };
-        db.Customers.Add(customer);
-        return customer;
-    }
 }
