@@ -220,10 +220,28 @@ public sealed class ClaimSearchInterceptor(TimeProvider clock) : SaveChangesInte
     {
         var tracker = db.ChangeTracker;
         // Interceptors run before SaveChanges looks for changes itself: lines just put into a claim's list count too.
-        if (tracker.AutoDetectChangesEnabled)
+        // Looked for once: each Entries() below would look again, a pass over everything tracked.
+        if (!tracker.AutoDetectChangesEnabled)
         {
-            tracker.DetectChanges();
+            PrepareDetected(db);
+            return;
         }
+
+        tracker.DetectChanges();
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            PrepareDetected(db);
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = true;
+        }
+    }
+
+    private void PrepareDetected(AppDbContext db)
+    {
+        var tracker = db.ChangeTracker;
 
         var refresh = new HashSet<long>();
         var indexedNow = new HashSet<long>();
