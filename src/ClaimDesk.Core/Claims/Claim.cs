@@ -215,6 +215,20 @@ public sealed class Claim
         return claim;
     }
 
+    /// <summary>
+    /// Gives the claim opened the id the database reserved for it, so that it is written in one batch with its lines,
+    /// its history and everything else that names it.
+    /// </summary>
+    public void Identified(long id)
+    {
+        if (Id != 0 || id <= 0)
+        {
+            throw new InvalidOperationException($"The claim has the id {Id} already, or {id} is no id.");
+        }
+
+        Id = id;
+    }
+
     /// <summary>Gives the claim opened its number, and each line its reference (the number and the line's).</summary>
     public void Numbered(string number)
     {
