@@ -19,6 +19,18 @@ public static class ApiClients
         return client;
     }
 
+    /// <summary>A valid new claim of one kettle, as the services take it (in-process tests).</summary>
+    public static Core.Claims.ClaimInput NewClaimInput(string? register = null) => new()
+    {
+        Register = register,
+        Contact = new Core.Claims.ContactInput { Name = "Jan Kowalski", Email = "jan.kowalski@example.com" },
+        CustomerType = "consumer",
+        LegalBasis = "conformity",
+        RequestedRemedy = "repair",
+        DeliveryMethod = "drop_off",
+        Lines = [new Core.Claims.ClaimLineInput { ProductName = "Kettle KT-200", FaultDescription = "Does not heat." }],
+    };
+
     /// <summary>A valid new claim as JSON-ready data; tests change what they test.</summary>
     public static Dictionary<string, object?> NewClaim(int lines = 1, string register = "complaints") => new()
     {

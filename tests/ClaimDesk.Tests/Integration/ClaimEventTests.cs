@@ -71,15 +71,7 @@ public sealed class ClaimEventTests
     private static async Task<Claim> TakeAsync(ClaimDeskFactory app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var (claim, errors) = await scope.ServiceProvider.GetRequiredService<ClaimIntake>().TakeOneAsync(new ClaimInput
-        {
-            Contact = new ContactInput { Name = "Jan Kowalski", Email = "jan.kowalski@example.com" },
-            CustomerType = "consumer",
-            LegalBasis = "conformity",
-            RequestedRemedy = "repair",
-            DeliveryMethod = "drop_off",
-            Lines = [new ClaimLineInput { ProductName = "Kettle KT-200", FaultDescription = "Does not heat." }],
-        }, Manager);
+        var (claim, errors) = await scope.ServiceProvider.GetRequiredService<ClaimIntake>().TakeOneAsync(ApiClients.NewClaimInput(), Manager);
         Assert.Empty(errors);
         return claim!;
     }

@@ -389,16 +389,7 @@ public sealed class WorkflowEditorTests(SharedApps apps)
         await using var scope = app.Services.CreateAsyncScope();
         var commands = scope.ServiceProvider.GetRequiredService<ClaimCommands>();
         var intake = scope.ServiceProvider.GetRequiredService<Web.Features.Intake.ClaimIntake>();
-        var (claim, errors) = await intake.TakeOneAsync(new ClaimInput
-        {
-            Register = register,
-            Contact = new ContactInput { Name = "Jan Kowalski", Email = "jan.kowalski@example.com" },
-            CustomerType = "consumer",
-            LegalBasis = "conformity",
-            RequestedRemedy = "repair",
-            DeliveryMethod = "drop_off",
-            Lines = [new ClaimLineInput { ProductName = "Kettle KT-200", FaultDescription = "Does not heat." }],
-        }, Actor.System);
+        var (claim, errors) = await intake.TakeOneAsync(ApiClients.NewClaimInput(register), Actor.System);
         Assert.Empty(errors);
         var moved = await commands.TransitionAsync(claim!.Id, "in_review", TransitionInput.Empty, Actor.System);
         Assert.True(moved.Succeeded);
