@@ -11,7 +11,7 @@ namespace ClaimDesk.Core.Claims;
 /// A complaint or RMA (reklamacja, DESIGN §2). State changes go through its methods, which enforce the register's
 /// workflow and the decision rules and write every change into a <see cref="ChangeLog"/> for the audit trail.
 /// </summary>
-public sealed class Claim
+public sealed partial class Claim
 {
     public const string EntityType = "claim";
     public const string LineEntityType = "claim_line";
@@ -121,11 +121,6 @@ public sealed class Claim
     /// <summary>The values of the register's custom fields (issue 7); a field without a value has no row.</summary>
     public IReadOnlyList<ClaimCustomValue> CustomValues => _customValues;
 
-    /// <summary>The audit field of a custom value: <c>custom:warranty_card</c>.</summary>
-    public static string CustomFieldAuditName(string code) => CustomFieldPrefix + code;
-
-    public const string CustomFieldPrefix = "custom:";
-
     /// <summary>The claim decision follows from the lines (DESIGN §2).</summary>
     public static ClaimDecision Derive(IEnumerable<LineDecision> lines)
     {
@@ -138,139 +133,6 @@ public sealed class Claim
         return decisions.All(d => d == LineDecision.Accepted) ? ClaimDecision.Accepted
             : decisions.All(d => d == LineDecision.Rejected) ? ClaimDecision.Rejected
             : ClaimDecision.PartiallyAccepted;
-    }
-
-    /// <summary>Opens a new claim from a validated draft, numbered, in the register's initial status.</summary>
-    public static Claim Open(Register register, ClaimDraft draft, string number, DateTime now)
-    {
-        var claim = Open(register.Id, register.Workflow.Initial.Code, awaitingConfirmation: false, draft, now);
-        claim.Register = register;
-        claim.Numbered(number);
-        return claim;
-    }
-
-    /// <summary>
-    /// Opens a new claim in register <paramref name="registerId"/>, in <paramref name="status"/>: the workflow's
-    /// initial status, where it is staff's at once (<see cref="ClaimBecameVisible"/>), or, when
-    /// <paramref name="awaitingConfirmation"/>, the status in which it waits for its claimant to confirm it. It has
-    /// no number until <see cref="Numbered"/>: what follows from its facts can be worked out before the register's
-    /// number counter is taken.
-    /// </summary>
-    public static Claim Open(int registerId, string status, bool awaitingConfirmation, ClaimDraft draft, DateTime now)
-    {
-        var claim = new Claim
-        {
-            RegisterId = registerId,
-            Channel = draft.Channel,
-            ContactName = draft.ContactName,
-            ContactEmail = draft.ContactEmail,
-            ContactPhone = draft.ContactPhone,
-            ContactLanguage = draft.ContactLanguage,
-            PreferredChannel = draft.PreferredChannel,
-            CustomerType = draft.CustomerType,
-            LegalBasis = draft.LegalBasis,
-            Category = draft.Category,
-            RequestedRemedy = draft.RequestedRemedy,
-            DeliveryMethod = draft.DeliveryMethod,
-            PickupAddress = draft.PickupAddress,
-            ParcelLockerId = draft.ParcelLockerId,
-            SupplierId = draft.SupplierId,
-            Description = draft.Description,
-            Priority = draft.Priority,
-            Status = status,
-            Decision = ClaimDecision.Pending,
-            ReceivedAt = draft.ReceivedAt ?? now,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        claim._lines.AddRange(draft.Lines.Select((line, index) => new ClaimLine
-        {
-            LineNo = index + 1,
-            ProductCode = line.ProductCode,
-            ProductName = line.ProductName,
-            Ean = line.Ean,
-            SerialNumber = line.SerialNumber,
-            Quantity = line.Quantity,
-            UnitPrice = line.UnitPrice,
-            PurchaseDate = line.PurchaseDate,
-            SalesDocumentNumber = line.SalesDocumentNumber,
-            SalesDocumentLineNo = line.SalesDocumentLineNo,
-            GoodsIssueNumber = line.Erp?.GoodsIssueNumber,
-            PickedBy = line.Erp?.PickedBy,
-            PackedBy = line.Erp?.PackedBy,
-            Carrier = line.Erp?.Carrier,
-            TrackingNumber = line.Erp?.TrackingNumber,
-            WarrantyEnd = line.Erp?.WarrantyEnd,
-            UnderWarranty = line.Erp?.UnderWarranty,
-            FaultDescription = line.FaultDescription,
-            Decision = LineDecision.Pending,
-        }));
-        claim.Value = claim.Lines.Sum(l => l.Value);
-        claim._events.Add(new ClaimOpened());
-        if (!awaitingConfirmation)
-        {
-            claim._events.Add(new ClaimBecameVisible());
-        }
-
-        return claim;
-    }
-
-    /// <summary>
-    /// Gives the claim opened the id the database reserved for it, so that it is written in one batch with its lines,
-    /// its history and everything else that names it.
-    /// </summary>
-    public void Identified(long id)
-    {
-        if (Id != 0 || id <= 0)
-        {
-            throw new InvalidOperationException($"The claim has the id {Id} already, or {id} is no id.");
-        }
-
-        Id = id;
-    }
-
-    /// <summary>Gives the claim opened its number, and each line its reference (the number and the line's).</summary>
-    public void Numbered(string number)
-    {
-        if (Number.Length > 0)
-        {
-            throw new InvalidOperationException($"The claim is numbered already: {Number}.");
-        }
-
-        Number = number;
-        foreach (var line in _lines)
-        {
-            line.ReferenceNumber = NumberPattern.LineReference(number, line.LineNo);
-        }
-    }
-
-    /// <summary>The claimant's customer record (null: none), before the claim is saved or once it is.</summary>
-    public void AttachCustomer(Customer? customer)
-    {
-        Customer = customer;
-        CustomerId = customer is { Id: > 0 } ? customer.Id : null;
-    }
-
-    /// <summary>
-    /// Takes the lines out until the claim's row is saved, so that they are written with what follows it in one batch
-    /// (they need its id); <see cref="RestoreLines"/> puts them back.
-    /// </summary>
-    public IReadOnlyList<ClaimLine> SetLinesAside()
-    {
-        List<ClaimLine> lines = [.. _lines];
-        _lines.Clear();
-        return lines;
-    }
-
-    /// <summary>Puts back what <see cref="SetLinesAside"/> took, once the claim's row has its id.</summary>
-    public void RestoreLines(IReadOnlyList<ClaimLine> lines)
-    {
-        if (_lines.Count > 0)
-        {
-            throw new InvalidOperationException("The claim's lines were not set aside.");
-        }
-
-        _lines.AddRange(lines);
     }
 
     /// <summary>Fixes whose law governs the statutory deadlines, the first time they are computed; returns it.</summary>
@@ -299,18 +161,6 @@ public sealed class Claim
         }
 
         _events.Add(new MessagePosted(messageId, kind, isPublic, text, first));
-    }
-
-    /// <summary>The changes that record the claim's creation, once it has its id.</summary>
-    public void RecordCreation(ChangeLog log)
-    {
-        var id = IdText;
-        log.Add(new Change(EntityType, id, "created", "number", null, Number));
-        log.Add(new Change(EntityType, id, "created", "status", null, Status));
-        foreach (var line in Lines)
-        {
-            log.Add(new Change(LineEntityType, id, "created", "line", null, line.ReferenceNumber));
-        }
     }
 
     /// <summary>
@@ -538,63 +388,6 @@ public sealed class Claim
         _events.Add(new ClaimDeleted());
         Touch(now);
         return ClaimOutcome.Done;
-    }
-
-    /// <summary>
-    /// Sets the custom values given by field code (an empty value clears the field). Every value is checked first:
-    /// a code the register's active fields lack or a value its type refuses changes nothing. Each change is audited.
-    /// </summary>
-    public ClaimOutcome SetCustomValues(IReadOnlyCollection<CustomFieldDefinition> fields, IReadOnlyDictionary<string, string?> values,
-        DateTime now, ChangeLog log)
-    {
-        var (parsed, errors) = CustomFieldValues.Check(fields, values);
-        if (errors.Count > 0)
-        {
-            return ClaimOutcome.Refuse(Refusal.Invalid, errors[0].Field, errors[0].Message, errors[0].Arguments);
-        }
-
-        var changed = false;
-        foreach (var (field, value) in parsed)
-        {
-            changed |= SetCustomValue(field, value, log);
-        }
-
-        if (changed && Id != 0)
-        {
-            Touch(now);
-        }
-
-        return ClaimOutcome.Done;
-    }
-
-    /// <summary>Puts one checked value into the claim; returns whether it changed.</summary>
-    public bool SetCustomValue(CustomFieldDefinition field, CustomFieldParse value, ChangeLog log)
-    {
-        var current = CustomValues.FirstOrDefault(v => v.FieldId == field.Id);
-        if (current?.Value == value.Value)
-        {
-            return false;
-        }
-
-        log.Add(new Change(EntityType, IdText, "updated", CustomFieldAuditName(field.Code), current?.Value, value.Value));
-        if (value.Value is null)
-        {
-            _customValues.Remove(current!);
-            return true;
-        }
-
-        current ??= new ClaimCustomValue { ClaimId = Id, FieldId = field.Id };
-        if (!_customValues.Contains(current))
-        {
-            _customValues.Add(current);
-        }
-
-        current.Value = value.Value;
-        current.NumberValue = value.Number;
-        current.SearchLabels = field.Type == CustomFieldType.Choice
-            ? string.Join(' ', field.Choices.Where(c => c.Code == value.Value).SelectMany(c => new[] { c.Label.En, c.Label.Pl, c.Label.Cs }))
-            : null;
-        return true;
     }
 
     private ClaimOutcome CheckLineDecision(int lineNo, LineDecision decision, string? reason)
