@@ -103,8 +103,12 @@ public sealed class HeaderLayoutTests
         await Assertions.Expect(header.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeHiddenAsync();
         await toggler.ClickAsync();
         await Assertions.Expect(header.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        // The menu opens with an animation: a click on the dropdown while it still runs may be lost (a busy machine).
+        await page.WaitForFunctionAsync("() => document.querySelector('header .navbar-collapse.show') && !document.querySelector('header .collapsing')");
         await header.GetByRole(AriaRole.Button, new() { Name = "Administration" }).ClickAsync();
-        await header.GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
+        var users = header.GetByRole(AriaRole.Link, new() { Name = "Users" });
+        await Assertions.Expect(users).ToBeVisibleAsync();
+        await users.ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Admin/Users$"));
         Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 1024);
     }
