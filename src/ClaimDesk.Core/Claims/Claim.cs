@@ -152,7 +152,7 @@ public sealed partial class Claim
     /// A message was added to the claim's thread (saved, with its id). The first one staff send the claimant is the
     /// claim's first response (<see cref="FirstResponseAt"/>), which meets an SLA first-response target.
     /// </summary>
-    public void MessageAdded(long messageId, string kind, bool toClaimant, bool isPublic, string text, DateTime at)
+    public void MessageAdded(long messageId, string kind, bool toClaimant, string text, DateTime at)
     {
         var first = toClaimant && FirstResponseAt is null;
         if (first)
@@ -160,7 +160,7 @@ public sealed partial class Claim
             FirstResponseAt = at;
         }
 
-        _events.Add(new MessagePosted(messageId, kind, isPublic, text, first));
+        _events.Add(new MessagePosted(messageId, kind, text, first));
     }
 
     /// <summary>

@@ -44,7 +44,7 @@ public sealed record ClaimDeleted : ClaimEvent;
 /// claimant) or <c>inbound</c> (from them); <paramref name="Text"/> is its text, or the names of its files when it
 /// has none; <paramref name="FirstResponse"/> tells that it was the first message to the claimant.
 /// </summary>
-public sealed record MessagePosted(long MessageId, string Kind, bool IsPublic, string Text, bool FirstResponse) : ClaimEvent;
+public sealed record MessagePosted(long MessageId, string Kind, string Text, bool FirstResponse) : ClaimEvent;
 
 /// <summary>One of the claim's deadlines appeared, moved, changed state or went away.</summary>
 public sealed record DeadlineChanged(DeadlineChange Change) : ClaimEvent;

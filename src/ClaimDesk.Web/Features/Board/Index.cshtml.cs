@@ -2,6 +2,7 @@ using System.Globalization;
 using ClaimDesk.Core.Claims;
 using ClaimDesk.Core.Workflows;
 using ClaimDesk.Web.Data;
+using ClaimDesk.Web.Infrastructure;
 using ClaimDesk.Web.Features.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -52,7 +53,7 @@ public sealed class IndexModel(
         }
 
         Board = board;
-        Staff = await commands.StaffNamesAsync(HttpContext.RequestAborted);
+        Staff = await StaffDirectory.NamesAsync(db, HttpContext.RequestAborted);
         return Page();
     }
 

@@ -3,6 +3,7 @@ using ClaimDesk.Core.Claims;
 using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Workflows;
 using ClaimDesk.Web.Data;
+using ClaimDesk.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -236,7 +237,7 @@ public sealed class CardModel(
         MayDelete = actor.MayDelete;
         MayAssignAnyone = actor.MayChangeFinalDecision;
         CurrentUserId = actor.Kind == Actor.UserKind ? actor.Id : null;
-        Staff = await commands.StaffNamesAsync(HttpContext.RequestAborted);
+        Staff = await StaffDirectory.NamesAsync(db, HttpContext.RequestAborted);
         History = await queries.HistoryAsync(id, HttpContext.RequestAborted);
         Deadlines = await deadlines.ForClaimAsync(id, HttpContext.RequestAborted);
         Attachments = await attachments.ListAsync(id, HttpContext.RequestAborted);

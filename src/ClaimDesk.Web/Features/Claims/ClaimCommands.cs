@@ -49,7 +49,7 @@ public sealed class ClaimCommands(AppDbContext db, AuditTrail audit, Organisatio
     /// <summary>Assigns the claim to a staff user (null: to nobody); the user must exist, be active and hold a staff role.</summary>
     public async Task<ClaimOutcome> AssignAsync(long claimId, string? assigneeId, Actor actor, CancellationToken cancellationToken = default)
     {
-        var staff = await StaffNamesAsync(cancellationToken);
+        var staff = await StaffDirectory.NamesAsync(db, cancellationToken);
         if (assigneeId is not null && !staff.ContainsKey(assigneeId))
         {
             return ClaimOutcome.Refuse(Refusal.Invalid, "assignee", "Choose an active staff member.");
@@ -61,10 +61,6 @@ public sealed class ClaimCommands(AppDbContext db, AuditTrail audit, Organisatio
             _ => new Change(Claim.EntityType, Id(claimId), "assign_refused", "assignee", null, assigneeId is null ? null : staff[assigneeId]),
             cancellationToken);
     }
-
-    /// <summary>Active users holding a staff role, by id, with their display names (<see cref="StaffDirectory"/>).</summary>
-    public Task<Dictionary<string, string>> StaffNamesAsync(CancellationToken cancellationToken = default) =>
-        StaffDirectory.NamesAsync(db, cancellationToken);
 
     /// <summary>Sets custom values of the claim by field code (empty clears); each change is audited.</summary>
     public Task<ClaimOutcome> SetCustomValuesAsync(long claimId, IReadOnlyDictionary<string, string?> values, Actor actor,

@@ -66,12 +66,15 @@ public sealed class ClaimEventDispatcher(AppDbContext db, AuditTrail audit, ISer
     /// <summary>Lets the handlers that can work ahead on the claims' events so far (<see cref="IPrepareClaimEvents"/>).</summary>
     public async Task PrepareAsync(IReadOnlyCollection<Claim> claims, ClaimChangeContext context, CancellationToken cancellationToken = default)
     {
-        List<RaisedEvent> raised = [.. claims.SelectMany(c => c.Events.Select(e => new RaisedEvent(c, e)))];
+        var raised = Raised(claims);
         foreach (var handler in Handlers.OfType<IPrepareClaimEvents>())
         {
             await handler.PrepareAsync(raised, context, cancellationToken);
         }
     }
+
+    private static List<RaisedEvent> Raised(IReadOnlyCollection<Claim> claims) =>
+        [.. claims.SelectMany(c => c.Events.Select(e => new RaisedEvent(c, e)))];
 
     private IReadOnlyList<IHandleClaimEvents> Handlers => _handlers ??= [.. services.GetServices<IHandleClaimEvents>().OrderBy(h => h.Order)];
 
@@ -90,7 +93,7 @@ public sealed class ClaimEventDispatcher(AppDbContext db, AuditTrail audit, ISer
             }
 
             recorded = context.Log.Changes.Count;
-            List<RaisedEvent> raised = [.. claims.SelectMany(c => c.Events.Select(e => new RaisedEvent(c, e)))];
+            var raised = Raised(claims);
             if (raised.Count == 0)
             {
                 break;

@@ -151,7 +151,7 @@ public sealed class ClaimThread(
                 await mentions.NotifyAsync(claimId, claim.Number, body, Notifications.Notifier.UserOf(actor), actor.Name, cancellationToken);
             }
 
-            claim.MessageAdded(message.Id, kind, toClaimant: kind == MessageKind.Outbound, isPublic: kind != MessageKind.Note,
+            claim.MessageAdded(message.Id, kind, toClaimant: kind == MessageKind.Outbound,
                 body.Length > 0 ? body : string.Join(", ", received.Select(f => f.FileName)), message.CreatedAt);
             await dispatcher.SaveAsync([claim], new ClaimChangeContext(actor, message.CreatedAt, log), cancellationToken);
             await attachments.CommitAsync(received, transaction, cancellationToken);

@@ -14,7 +14,7 @@ namespace ClaimDesk.Web.Features.Claims;
 /// per user, the whole view exported. Everything is in the query string, so a view is a link. A claim number or line
 /// reference typed into the search opens the claim.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, ClaimQueries queries, ClaimCommands commands, SavedViews savedViews,
+public sealed class IndexModel(AppDbContext db, ClaimQueries queries, SavedViews savedViews,
     ClaimExport export, OrganisationClock clock, CustomFields.CustomFieldQueries customFields) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "register")]
@@ -259,7 +259,7 @@ public sealed class IndexModel(AppDbContext db, ClaimQueries queries, ClaimComma
         Registers = [.. registers.Select(r => (r.Code, r.Name.In(language)))];
         StatusLabels = registers.SelectMany(r => r.Statuses).GroupBy(s => s.Code)
             .ToDictionary(g => g.Key, g => g.First().StaffLabel.In(language));
-        Staff = await commands.StaffNamesAsync(HttpContext.RequestAborted);
+        Staff = await StaffDirectory.NamesAsync(db, HttpContext.RequestAborted);
         Columns = ClaimGrid.Chosen(ColumnKeys);
         var byRegister = await customFields.ActiveByRegisterAsync(HttpContext.RequestAborted);
         CustomFields = [.. byRegister.Where(r => string.IsNullOrEmpty(Register) || r.Key == Register).SelectMany(r => r.Value)];

@@ -45,10 +45,6 @@ public sealed class ClaimDeadlines(
     /// <summary>How many claims one transaction recomputes when many are (a policy or a customer's tier changed).</summary>
     public const int BatchSize = 200;
 
-    /// <summary>Recomputes the deadlines of <paramref name="claim"/>, a tracked entity, in the caller's transaction.</summary>
-    public Task RecomputeAsync(Claim claim, Actor actor, CancellationToken cancellationToken = default) =>
-        RecomputeAsync([claim], actor, cancellationToken);
-
     /// <summary>
     /// Recomputes the deadlines of tracked <paramref name="claims"/> in the caller's transaction. The claims' rows are
     /// locked first (PostgreSQL; SQLite's write lock is already held), so two nodes recomputing one claim at once write

@@ -143,10 +143,9 @@ public sealed class ClaimIntake(
         List<(CustomFieldDefinition Field, CustomFieldParse Value)> customValues = [];
         if (input?.CustomFields is { Count: > 0 } typed)
         {
-            var register = input.Register?.Trim() ?? "";
-            var fields = await db.CustomFields.AsNoTracking()
-                .Where(f => f.IsActive && db.Registers.Any(r => r.Id == f.RegisterId && r.Code == register))
-                .ToListAsync(cancellationToken);
+            // Only a register named has custom fields to fill in; values sent without one are refused as unknown.
+            List<CustomFieldDefinition> fields = registerCode is null || target is null ? []
+                : await db.CustomFields.AsNoTracking().Where(f => f.IsActive && f.RegisterId == target.Id).ToListAsync(cancellationToken);
             (customValues, var customErrors) = CustomFieldValues.Check(fields, typed);
             errors = [.. errors, .. customErrors];
             if (customErrors.Count > 0)
@@ -222,9 +221,9 @@ public sealed class ClaimIntake(
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (customer is not null && known is null)
             {
+                // Saved for its id; each claim then takes it from its customer when it is added.
                 db.Customers.Add(customer);
                 await db.SaveChangesAsync(cancellationToken);
-                claims.ForEach(claim => claim.AttachCustomer(customer));
             }
 
             // The number's counter row stays locked from here to the commit, serialising every creation in the

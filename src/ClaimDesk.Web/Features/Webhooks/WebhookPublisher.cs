@@ -137,9 +137,9 @@ public sealed class WebhooksOnClaimEvents(WebhookPublisher webhooks) : IHandleCl
     public async Task HandleAsync(IReadOnlyList<RaisedEvent> events, ClaimChangeContext context, CancellationToken cancellationToken)
     {
         WebhookPlan? plan = null;
-        foreach (var claim in events.Select(e => e.Claim).Distinct())
+        foreach (var raised in events.GroupBy(e => e.Claim, e => e.Event))
         {
-            var raised = events.Where(e => e.Claim == claim).Select(e => e.Event).ToList();
+            var claim = raised.Key;
             var once = raised.Select(e => e switch
                 {
                     ClaimBecameVisible => (Rank: 0, Name: WebhookEvent.ClaimCreated),
@@ -149,7 +149,7 @@ public sealed class WebhooksOnClaimEvents(WebhookPublisher webhooks) : IHandleCl
                     _ => (Rank: -1, Name: ""),
                 })
                 .Where(e => e.Rank >= 0).OrderBy(e => e.Rank).Select(e => e.Name).Distinct().ToList();
-            var messages = raised.OfType<MessagePosted>().Where(m => m.IsPublic).ToList();
+            var messages = raised.OfType<MessagePosted>().Where(m => MessageKind.IsPublic(m.Kind)).ToList();
             var deadlines = raised.OfType<DeadlineChanged>().ToList();
             if (once.Count + messages.Count + deadlines.Count == 0)
             {
