@@ -31,7 +31,7 @@ public sealed partial class Claim
     /// </summary>
     public (ClaimOutcome Outcome, ClaimCost? Cost) AddCost(Workflow workflow, CostInput input, string currency, Actor actor, DateTime now, ChangeLog log)
     {
-        var allowed = MayWork(workflow, actor, "The claim is closed; its costs can no longer change.");
+        var allowed = MayWork(workflow, actor, costs: true);
         if (!allowed.Succeeded)
         {
             return (allowed, null);
@@ -66,7 +66,7 @@ public sealed partial class Claim
     /// <summary>Changes a cost line; every field that changes is audited on its own (<c>cost 12 amount</c>).</summary>
     public ClaimOutcome ChangeCost(Workflow workflow, long costId, CostInput input, string currency, Actor actor, DateTime now, ChangeLog log)
     {
-        var allowed = MayWork(workflow, actor, "The claim is closed; its costs can no longer change.");
+        var allowed = MayWork(workflow, actor, costs: true);
         if (!allowed.Succeeded)
         {
             return allowed;
@@ -107,7 +107,7 @@ public sealed partial class Claim
     /// <summary>Removes a cost line; the audit keeps what it was.</summary>
     public ClaimOutcome RemoveCost(Workflow workflow, long costId, string currency, Actor actor, DateTime now, ChangeLog log)
     {
-        var allowed = MayWork(workflow, actor, "The claim is closed; its costs can no longer change.");
+        var allowed = MayWork(workflow, actor, costs: true);
         if (!allowed.Succeeded)
         {
             return allowed;
@@ -160,54 +160,52 @@ public static class CostRules
     internal static (CostFacts Facts, ClaimOutcome? Refusal) Check(CostInput input, string currency, IReadOnlyList<ClaimLine> lines)
     {
         ClaimOutcome? refusal = null;
-        void Refuse(string field, string message, params object[] arguments) =>
-            refusal ??= ClaimOutcome.Refuse(Refusal.Invalid, field, message, arguments);
 
         if (input.LineNo is { } lineNo && lines.All(l => l.LineNo != lineNo))
         {
-            Refuse("lineNo", "The claim has no line {0}.", lineNo);
+            refusal ??= ClaimOutcome.Refuse(Refusal.Invalid, "lineNo", "The claim has no line {0}.", lineNo);
         }
 
         if (!Codes.TryParse<CostKind>(input.Kind, out var kind))
         {
-            Refuse("kind", "Choose the kind of cost from the list.");
+            refusal ??= ClaimOutcome.Refuse(Refusal.Invalid, "kind", "Choose the kind of cost from the list.");
         }
 
         var description = input.Description?.Trim() ?? "";
         if (description.Length == 0)
         {
-            Refuse("description", "Describe the cost.");
+            refusal ??= ClaimOutcome.Refuse(Refusal.Invalid, "description", "Describe the cost.");
         }
         else if (description.Length > Description)
         {
-            Refuse("description", "At most {0} characters.", Description);
+            refusal ??= ClaimOutcome.Refuse(Refusal.Invalid, "description", "At most {0} characters.", Description);
         }
 
         var amount = input.Amount ?? 0m;
         if (amount <= 0m)
         {
-            Refuse("amount", "A cost needs an amount above zero.");
+            refusal ??= ClaimOutcome.Refuse(Refusal.Invalid, "amount", "A cost needs an amount above zero.");
         }
         else if (amount > ClaimLimits.MaxUnitPrice || decimal.Round(amount, 2) != amount)
         {
-            Refuse("amount", "An amount has at most two decimal places and is at most {0}.", ClaimLimits.MaxUnitPrice);
+            refusal ??= ClaimOutcome.Refuse(Refusal.Invalid, "amount", "An amount has at most two decimal places and is at most {0}.", ClaimLimits.MaxUnitPrice);
         }
 
         var code = Currency(input.Currency, currency);
         if (code is null)
         {
-            Refuse("currency", "A currency is a three-letter ISO 4217 code (PLN, CZK, EUR).");
+            refusal ??= ClaimOutcome.Refuse(Refusal.Invalid, "currency", "A currency is a three-letter ISO 4217 code (PLN, CZK, EUR).");
         }
 
         if (!Codes.TryParse<CostBearer>(input.BorneBy, out var bearer))
         {
-            Refuse("borneBy", "Choose who bears the cost from the list.");
+            refusal ??= ClaimOutcome.Refuse(Refusal.Invalid, "borneBy", "Choose who bears the cost from the list.");
         }
 
         var account = string.IsNullOrWhiteSpace(input.GlAccount) ? null : input.GlAccount.Trim();
         if (account is { Length: > GlAccount })
         {
-            Refuse("glAccount", "At most {0} characters.", GlAccount);
+            refusal ??= ClaimOutcome.Refuse(Refusal.Invalid, "glAccount", "At most {0} characters.", GlAccount);
         }
 
         return (new CostFacts(input.LineNo, kind, description, amount, code ?? "", bearer, account), refusal);

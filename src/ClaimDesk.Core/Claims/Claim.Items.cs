@@ -27,7 +27,7 @@ public sealed partial class Claim
     /// </summary>
     public ClaimOutcome RecordItemWork(Workflow workflow, int lineNo, ItemWorkInput input, string currency, Actor actor, DateTime now, ChangeLog log)
     {
-        var allowed = MayWork(workflow, actor, "The claim is closed; its items can no longer be worked on.");
+        var allowed = MayWork(workflow, actor, costs: false);
         if (!allowed.Succeeded)
         {
             return allowed;
@@ -92,11 +92,13 @@ public sealed partial class Claim
             : ClaimOutcome.Refuse(Refusal.NotFound, "lineNo", "The claim has no line {0}.", lineNo);
 
     /// <summary>Staff work on an open claim's items and costs; a closed claim refuses, and so does anyone without a staff role.</summary>
-    private ClaimOutcome MayWork(Workflow workflow, Actor actor, string closedMessage)
+    private ClaimOutcome MayWork(Workflow workflow, Actor actor, bool costs)
     {
         if (workflow.Status(Status)?.Category == StatusCategory.Closed)
         {
-            return ClaimOutcome.Refuse(Refusal.Conflict, null, closedMessage);
+            return costs
+                ? ClaimOutcome.Refuse(Refusal.Conflict, null, "The claim is closed; its costs can no longer change.")
+                : ClaimOutcome.Refuse(Refusal.Conflict, null, "The claim is closed; its items can no longer be worked on.");
         }
 
         return actor.Roles.Any(StaffRole.Staff.Contains)
@@ -238,20 +240,18 @@ internal sealed record ItemWorkFacts(
             return text;
         }
 
-        void Refuse(string field, string message, params object[] arguments) =>
-            refusal ??= ClaimOutcome.Refuse(Refusal.Invalid, field, message, arguments);
 
         var diagnosis = Text(input.Diagnosis, "diagnosis", ClaimLimits.LongText);
         var statement = Text(input.SupplierStatement, "supplierStatement", ClaimLimits.LongText);
         var remedy = GrantedRemedy.None;
         if (!string.IsNullOrWhiteSpace(input.Remedy) && !Codes.TryParse(input.Remedy, out remedy))
         {
-            Refuse("remedy", "Choose a remedy from the list.");
+            refusal ??= ClaimOutcome.Refuse(Refusal.Invalid, "remedy", "Choose a remedy from the list.");
         }
 
         if (line.Decision == LineDecision.Rejected && remedy is not (GrantedRemedy.None or GrantedRemedy.ReturnUnrepaired))
         {
-            Refuse("remedy", "Item {0} is rejected: it can only be returned unrepaired.", line.LineNo);
+            refusal ??= ClaimOutcome.Refuse(Refusal.Invalid, "remedy", "Item {0} is rejected: it can only be returned unrepaired.", line.LineNo);
         }
 
         string? serial = null, refundCurrency = null, repairDone = null, repairParts = null;
@@ -263,7 +263,7 @@ internal sealed record ItemWorkFacts(
                 serial = Text(input.ReplacementSerial, "replacementSerial", ClaimLimits.Code);
                 if (serial is null)
                 {
-                    Refuse("replacementSerial", "A replacement needs the serial number of the item given in its place.");
+                    refusal ??= ClaimOutcome.Refuse(Refusal.Invalid, "replacementSerial", "A replacement needs the serial number of the item given in its place.");
                 }
 
                 break;
@@ -271,22 +271,22 @@ internal sealed record ItemWorkFacts(
                 amount = input.RefundAmount;
                 if (amount is not > 0m)
                 {
-                    Refuse("refundAmount", remedy switch
+                    refusal ??= remedy switch
                     {
-                        GrantedRemedy.Refund => "A refund needs the amount refunded, more than zero.",
-                        GrantedRemedy.PriceReduction => "A price reduction needs the amount taken off, more than zero.",
-                        _ => "A credit note needs its amount, more than zero.",
-                    });
+                        GrantedRemedy.Refund => ClaimOutcome.Refuse(Refusal.Invalid, "refundAmount", "A refund needs the amount refunded, more than zero."),
+                        GrantedRemedy.PriceReduction => ClaimOutcome.Refuse(Refusal.Invalid, "refundAmount", "A price reduction needs the amount taken off, more than zero."),
+                        _ => ClaimOutcome.Refuse(Refusal.Invalid, "refundAmount", "A credit note needs its amount, more than zero."),
+                    };
                 }
                 else if (amount > ClaimLimits.MaxUnitPrice || decimal.Round(amount.Value, 2) != amount)
                 {
-                    Refuse("refundAmount", "An amount has at most two decimal places and is at most {0}.", ClaimLimits.MaxUnitPrice);
+                    refusal ??= ClaimOutcome.Refuse(Refusal.Invalid, "refundAmount", "An amount has at most two decimal places and is at most {0}.", ClaimLimits.MaxUnitPrice);
                 }
 
                 refundCurrency = CostRules.Currency(input.RefundCurrency, currency);
                 if (refundCurrency is null)
                 {
-                    Refuse("refundCurrency", "A currency is a three-letter ISO 4217 code (PLN, CZK, EUR).");
+                    refusal ??= ClaimOutcome.Refuse(Refusal.Invalid, "refundCurrency", "A currency is a three-letter ISO 4217 code (PLN, CZK, EUR).");
                 }
 
                 break;
@@ -296,12 +296,12 @@ internal sealed record ItemWorkFacts(
                 minutes = input.RepairMinutes;
                 if (repairDone is null)
                 {
-                    Refuse("repairDone", "A repair needs a report of what was done.");
+                    refusal ??= ClaimOutcome.Refuse(Refusal.Invalid, "repairDone", "A repair needs a report of what was done.");
                 }
 
                 if (minutes is < 1 or > Claim.MaxRepairMinutes)
                 {
-                    Refuse("repairMinutes", "The repair time is in whole minutes, from 1 to {0}.", Claim.MaxRepairMinutes);
+                    refusal ??= ClaimOutcome.Refuse(Refusal.Invalid, "repairMinutes", "The repair time is in whole minutes, from 1 to {0}.", Claim.MaxRepairMinutes);
                 }
 
                 break;
@@ -319,33 +319,33 @@ internal sealed record ItemWorkFacts(
             }
             else
             {
-                Refuse("returnMethod", "Choose how the item went back from the list.");
+                refusal ??= ClaimOutcome.Refuse(Refusal.Invalid, "returnMethod", "Choose how the item went back from the list.");
             }
         }
 
         if (received > now)
         {
-            Refuse("goodsReceivedAt", "A date cannot be in the future.");
+            refusal ??= ClaimOutcome.Refuse(Refusal.Invalid, "goodsReceivedAt", "A date cannot be in the future.");
         }
 
         if (returned > now)
         {
-            Refuse("returnedAt", "A date cannot be in the future.");
+            refusal ??= ClaimOutcome.Refuse(Refusal.Invalid, "returnedAt", "A date cannot be in the future.");
         }
 
         if (returned < received)
         {
-            Refuse("returnedAt", "The item cannot go back before it came in.");
+            refusal ??= ClaimOutcome.Refuse(Refusal.Invalid, "returnedAt", "The item cannot go back before it came in.");
         }
 
         if (returned is not null && method is null && string.IsNullOrWhiteSpace(input.ReturnMethod))
         {
-            Refuse("returnMethod", "Say how the item went back.");
+            refusal ??= ClaimOutcome.Refuse(Refusal.Invalid, "returnMethod", "Say how the item went back.");
         }
 
         if (returned is null && (method is not null || tracking is not null))
         {
-            Refuse("returnedAt", "Enter when the item was sent back.");
+            refusal ??= ClaimOutcome.Refuse(Refusal.Invalid, "returnedAt", "Enter when the item was sent back.");
         }
 
         return (new ItemWorkFacts(diagnosis, statement, remedy, serial, amount, refundCurrency, repairDone, repairParts, minutes,

@@ -28,7 +28,7 @@ public static partial class ItemWorkText
     {
         ReturnMethod.Courier => localizer["Courier"],
         ReturnMethod.ParcelLocker => localizer["Parcel locker"],
-        ReturnMethod.Post => localizer["Post"],
+        ReturnMethod.Post => localizer["By post"],
         _ => localizer["Picked up in person"],
     };
 
