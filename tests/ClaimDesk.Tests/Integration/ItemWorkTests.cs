@@ -262,4 +262,18 @@ public sealed partial class ItemWorkTests(SharedApps apps)
         Assert.Null(card.QuerySelector("[data-testid=item-work-form-1]"));
         Assert.Null(card.QuerySelector("[data-testid=cost-form]"));
     }
+
+    [Fact]
+    public async Task The_item_work_and_costs_api_is_described_in_the_openapi_document()
+    {
+        var client = (await apps.GetAsync(DatabaseProvider.Sqlite)).CreateClient();
+
+        var paths = (await client.GetFromJsonAsync<JsonElement>("/api/docs/v1.json")).GetProperty("paths");
+
+        Assert.True(paths.GetProperty("/api/v1/claims/{idOrNumber}/lines/{lineNo}/work").TryGetProperty("put", out _));
+        Assert.True(paths.GetProperty("/api/v1/claims/{idOrNumber}/costs").TryGetProperty("get", out _));
+        Assert.True(paths.GetProperty("/api/v1/claims/{idOrNumber}/costs").TryGetProperty("post", out _));
+        Assert.True(paths.GetProperty("/api/v1/claims/{idOrNumber}/costs/{costId}").TryGetProperty("delete", out _));
+        Assert.True(paths.GetProperty("/api/v1/claims/{idOrNumber}/costs/{costId}").TryGetProperty("put", out _));
+    }
 }
