@@ -48,3 +48,15 @@ public sealed record MessagePosted(long MessageId, string Kind, string Text, boo
 
 /// <summary>One of the claim's deadlines appeared, moved, changed state or went away.</summary>
 public sealed record DeadlineChanged(DeadlineChange Change) : ClaimEvent;
+
+/// <summary>
+/// Staff corrected the claim after intake: <paramref name="Fields"/> are the audit names of what changed (<c>legalBasis</c>,
+/// <c>line 2 purchaseDate</c> …), items added and withdrawn included.
+/// </summary>
+public sealed record ClaimEdited(IReadOnlyList<string> Fields) : ClaimEvent;
+
+/// <summary>An item was added to the claim after intake.</summary>
+public sealed record LineAdded(int LineNo) : ClaimEvent;
+
+/// <summary>An item was withdrawn: it stays on the claim, out of its decision and value.</summary>
+public sealed record LineWithdrawn(int LineNo) : ClaimEvent;

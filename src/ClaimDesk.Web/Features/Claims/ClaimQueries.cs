@@ -19,6 +19,9 @@ public sealed record ClaimLineDetail(
 {
     /// <summary>The ERP's facts: the sales document line, goods issue, shipment and warranty state (issue 5).</summary>
     public ClaimLineErp? Erp { get; init; }
+
+    /// <summary>When staff withdrew the item (left out of the decision and value); null while it counts.</summary>
+    public DateTime? WithdrawnAt { get; init; }
 }
 
 public sealed record ClaimLineErp(
@@ -67,6 +70,7 @@ public sealed record ClaimDetail(
             {
                 Erp = new ClaimLineErp(l.SalesDocumentLineNo, l.GoodsIssueNumber, l.PickedBy, l.PackedBy, l.Carrier, l.TrackingNumber,
                     l.WarrantyEnd, l.UnderWarranty),
+                WithdrawnAt = l.WithdrawnAt,
             })])
         {
             PickupAddress = c.PickupAddress,

@@ -8,6 +8,7 @@ public static class ClaimServices
     public static void AddClaimDeskClaims(this IServiceCollection services)
     {
         services.AddScoped<ClaimCommands>();
+        services.AddScoped<ClaimEditing>();
         services.AddScoped<ClaimLineEnrichment>();
         services.AddScoped<ClaimAttachments>();
         services.AddScoped<ClaimThread>();
