@@ -263,7 +263,7 @@ public static class ClaimsApi
         if (edited.Stale)
         {
             return TypedResults.Problem(
-                localizer["The claim was changed since version {0} you read: {1}. Nothing was saved; read the claim again and send your changes anew.",
+                localizer["The claim changed after the version you read (it is at version {0} now): {1}. Nothing was saved; read the claim again and send your changes anew.",
                     edited.Version, EditText.Others(edited.OtherChanges, localizer)].Value,
                 statusCode: StatusCodes.Status409Conflict, title: localizer["Changed by someone else"].Value,
                 extensions: new Dictionary<string, object?>
