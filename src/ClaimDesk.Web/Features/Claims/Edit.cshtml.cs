@@ -139,9 +139,10 @@ public sealed partial class EditModel(
             OtherChanges = result.OtherChanges;
             StaleMessage = localizer["{0} changed this claim after you opened the form: {1}. Your changes are not saved yet: they are kept below; check them against theirs and save again.",
                 string.Join(", ", result.OtherChanges.Select(c => c.ActorName ?? localizer["System"].Value).Distinct()),
-                EditText.Others(result.OtherChanges, localizer)].Value;
+                EditText.Others(result.OtherChanges, localizer)].Value + " " + localizer["The fields you had left as they were now show their new values."].Value;
             Form.Version = result.Version;
             Form.HistoryMark = result.HistoryMark;
+            Form.TakeOver(result.OtherChanges);
         }
         else if (result is { Errors.Count: 0, Outcome.Succeeded: false } refused)
         {
@@ -231,6 +232,48 @@ public sealed class ClaimEditForm
         })],
         NewLine = new ClaimLineForm(),
     };
+
+    /// <summary>
+    /// Takes the others' changes into the fields this form left as they were (the value typed is the value they changed):
+    /// saving the form again then keeps their changes and adds this one's, instead of turning theirs back.
+    /// </summary>
+    public void TakeOver(IEnumerable<HistoryEntry> changes)
+    {
+        foreach (var change in changes.Where(c => c.Action == "updated" && c.Field is not null))
+        {
+            var line = change.Field!.StartsWith("line ", StringComparison.Ordinal) && change.Field.Split(' ') is [_, var no, var what]
+                && int.TryParse(no, CultureInfo.InvariantCulture, out var lineNo) ? (Line: Lines.FirstOrDefault(l => l.LineNo == lineNo), What: what) : (null, "");
+            (Func<string?> Get, Action<string?> Set)? field = line.Line is { } item ? line.What switch
+            {
+                "productCode" => (() => item.ProductCode, v => item.ProductCode = v),
+                "productName" => (() => item.ProductName, v => item.ProductName = v),
+                "ean" => (() => item.Ean, v => item.Ean = v),
+                "serialNumber" => (() => item.SerialNumber, v => item.SerialNumber = v),
+                "quantity" => (() => item.Quantity, v => item.Quantity = v),
+                "unitPrice" => (() => item.UnitPrice, v => item.UnitPrice = v),
+                "purchaseDate" => (() => item.PurchaseDate, v => item.PurchaseDate = v),
+                "salesDocumentNumber" => (() => item.SalesDocumentNumber, v => item.SalesDocumentNumber = v),
+                "faultDescription" => (() => item.FaultDescription, v => item.FaultDescription = v),
+                _ => null,
+            } : change.Field switch
+            {
+                "contact.name" => (() => ContactName, v => ContactName = v),
+                "contact.email" => (() => ContactEmail, v => ContactEmail = v),
+                "contact.phone" => (() => ContactPhone, v => ContactPhone = v),
+                "contact.language" => (() => ContactLanguage, v => ContactLanguage = v ?? ContactLanguage),
+                "contact.preferredChannel" => (() => PreferredChannel, v => PreferredChannel = v ?? PreferredChannel),
+                "category" => (() => Category, v => Category = v ?? Category),
+                "priority" => (() => Priority, v => Priority = v ?? Priority),
+                "legalBasis" => (() => LegalBasis, v => LegalBasis = v ?? LegalBasis),
+                "description" => (() => Description, v => Description = v),
+                _ => null,
+            };
+            if (field is var (get, set) && string.Equals(get()?.Trim() ?? "", change.OldValue ?? "", StringComparison.Ordinal))
+            {
+                set(change.NewValue);
+            }
+        }
+    }
 
     /// <summary>The edit the form asks for; text that is no number or date becomes a field error.</summary>
     public (ClaimEditInput Input, List<FieldError> Errors) ToInput()
