@@ -214,7 +214,7 @@ public sealed partial class Claim
             }
         }
 
-        var decisions = Lines.ToDictionary(l => l.LineNo, l => (l.Decision, l.DecisionReason));
+        var decisions = ActiveLines.ToDictionary(l => l.LineNo, l => (l.Decision, l.DecisionReason));
         foreach (var line in input.Lines)
         {
             if (decisionMade && !actor.MayChangeFinalDecision)
@@ -265,7 +265,7 @@ public sealed partial class Claim
             }
         }
 
-        foreach (var line in Lines)
+        foreach (var line in ActiveLines)
         {
             var (decision, lineReason) = decisions[line.LineNo];
             ApplyLineDecision(line, decision, lineReason, now, log);
@@ -397,6 +397,11 @@ public sealed partial class Claim
             return ClaimOutcome.Refuse(Refusal.NotFound, "lineNo", "The claim has no line {0}.", lineNo);
         }
 
+        if (Lines.Single(l => l.LineNo == lineNo).WithdrawnAt is not null)
+        {
+            return ClaimOutcome.Refuse(Refusal.Conflict, "lineNo", "Item {0} is withdrawn; it can no longer change.", lineNo);
+        }
+
         if (decision == LineDecision.Pending)
         {
             return ClaimOutcome.Refuse(Refusal.Invalid, "decision", "A decision is accepted or rejected.");
@@ -437,7 +442,7 @@ public sealed partial class Claim
 
     private void UpdateDecision(ChangeLog log)
     {
-        var derived = Derive(Lines.Select(l => l.Decision));
+        var derived = Derive(ActiveLines.Select(l => l.Decision));
         log.Field(EntityType, IdText, "decision", Codes.Of(Decision), Codes.Of(derived));
         if (derived != Decision && derived != ClaimDecision.Pending)
         {

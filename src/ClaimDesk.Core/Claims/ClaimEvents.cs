@@ -57,3 +57,15 @@ public sealed record RemedyGranted(int LineNo, GrantedRemedy Remedy) : ClaimEven
 
 /// <summary>A cost line of the claim was added, changed or removed; <paramref name="CostTotal"/> is the claim's total now.</summary>
 public sealed record CostsChanged(decimal CostTotal) : ClaimEvent;
+
+/// <summary>
+/// Staff corrected the claim after intake: <paramref name="Fields"/> are the audit names of what changed (<c>legalBasis</c>,
+/// <c>line 2 purchaseDate</c> …), items added and withdrawn included.
+/// </summary>
+public sealed record ClaimEdited(IReadOnlyList<string> Fields) : ClaimEvent;
+
+/// <summary>An item was added to the claim after intake.</summary>
+public sealed record LineAdded(int LineNo) : ClaimEvent;
+
+/// <summary>An item was withdrawn: it stays on the claim, out of its decision and value.</summary>
+public sealed record LineWithdrawn(int LineNo) : ClaimEvent;

@@ -94,6 +94,9 @@ public sealed class ClaimLine
 
     public DateTime? DecidedAt { get; internal set; }
 
+    /// <summary>When staff withdrew the item: it keeps its row but is left out of the claim's decision and value.</summary>
+    public DateTime? WithdrawnAt { get; internal set; }
+
     public decimal Value => Quantity * (UnitPrice ?? 0m);
 }
 

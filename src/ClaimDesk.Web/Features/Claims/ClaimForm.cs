@@ -82,7 +82,7 @@ public sealed class ClaimForm
         }, errors);
     }
 
-    private static decimal? Number(string? text, string field, List<FieldError> errors)
+    internal static decimal? Number(string? text, string field, List<FieldError> errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -100,7 +100,7 @@ public sealed class ClaimForm
         return null;
     }
 
-    private static DateOnly? Date(string? text, string field, List<FieldError> errors)
+    internal static DateOnly? Date(string? text, string field, List<FieldError> errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {

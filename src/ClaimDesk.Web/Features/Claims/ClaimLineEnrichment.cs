@@ -203,6 +203,7 @@ public sealed class ClaimLineEnrichment(AppDbContext db, OrganisationClock clock
 
         var claimed = await db.ClaimLines.AsNoTracking()
             .Where(l => l.SalesDocumentNumber != null && l.SalesDocumentLineNo != null && documentNumbers.Contains(l.SalesDocumentNumber)
+                && l.WithdrawnAt == null
                 && db.Claims.Any(c => c.Id == l.ClaimId && !c.IsDeleted))
             .GroupBy(l => new { l.SalesDocumentNumber, l.SalesDocumentLineNo })
             .Select(g => new { g.Key.SalesDocumentNumber, g.Key.SalesDocumentLineNo, Quantity = g.Sum(l => l.Quantity) })

@@ -22,6 +22,9 @@ public sealed record ClaimLineDetail(
 
     /// <summary>The work on the item: supplier statement, remedy granted and its facts, dates it came and went (issue 13).</summary>
     public ClaimLineWork? Work { get; init; }
+
+    /// <summary>When staff withdrew the item (left out of the decision and value); null while it counts.</summary>
+    public DateTime? WithdrawnAt { get; init; }
 }
 
 public sealed record ClaimLineErp(
@@ -77,6 +80,7 @@ public sealed record ClaimDetail(
                 Erp = new ClaimLineErp(l.SalesDocumentLineNo, l.GoodsIssueNumber, l.PickedBy, l.PackedBy, l.Carrier, l.TrackingNumber,
                     l.WarrantyEnd, l.UnderWarranty),
                 Work = ClaimLineWork.Of(l),
+                WithdrawnAt = l.WithdrawnAt,
             })])
         {
             PickupAddress = c.PickupAddress,

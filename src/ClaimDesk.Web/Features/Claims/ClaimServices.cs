@@ -9,6 +9,7 @@ public static class ClaimServices
     {
         services.AddScoped<ClaimCommands>();
         services.AddScoped<ClaimItemWork>();
+        services.AddScoped<ClaimEditing>();
         services.AddScoped<ClaimLineEnrichment>();
         services.AddScoped<ClaimAttachments>();
         services.AddScoped<ClaimThread>();

@@ -9,6 +9,11 @@ public static partial class HistoryText
 {
     public static string What(HistoryEntry entry, IStringLocalizer localizer)
     {
+        if (EditText.What(entry, localizer) is { } edited)
+        {
+            return edited;
+        }
+
         var line = LineField().Match(entry.Field ?? "");
         var lineNo = line.Success ? line.Groups["no"].Value : "";
         return (entry.Action, line.Success ? line.Groups["what"].Value : entry.Field) switch
@@ -71,6 +76,11 @@ public static partial class HistoryText
         if (entry.Field == "status" || entry.Action == "transition_refused")
         {
             return statusLabel(value);
+        }
+
+        if (EditText.Value(entry.Field, value, localizer) is { } edited)
+        {
+            return edited;
         }
 
         return entry.Field is { } field && field.EndsWith("decision", StringComparison.Ordinal)

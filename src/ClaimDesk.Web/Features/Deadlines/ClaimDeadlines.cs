@@ -357,7 +357,8 @@ public sealed class DeadlinesOnClaimEvents(ClaimDeadlines deadlines) : Claims.IH
         var visible = events.Where(e => e.Event is ClaimBecameVisible).Select(e => e.Claim).Except(opened).Distinct().ToList();
         await deadlines.RecomputeAsync(visible, context.Actor, announce: false, cancellationToken);
         var moved = events
-            .Where(e => e.Event is ClaimStatusChanged or ClaimDecided or LineDecided or ClaimDeleted or MessagePosted { FirstResponse: true })
+            .Where(e => e.Event is ClaimStatusChanged or ClaimDecided or LineDecided or ClaimDeleted or MessagePosted { FirstResponse: true }
+                or ClaimEdited)
             .Select(e => e.Claim).Except(opened).Except(visible).Distinct().ToList();
         await deadlines.RecomputeAsync(moved, context.Actor, cancellationToken);
     }

@@ -82,5 +82,8 @@ public static class WebhookEvent
     /// <summary>One of the claim's deadlines appeared, moved, was paused, met, breached or went away.</summary>
     public const string DeadlineChanged = "claim.deadline_changed";
 
-    public static IReadOnlyList<string> All { get; } = [ClaimCreated, StatusChanged, Decided, Closed, MessagePosted, DeadlineChanged];
+    /// <summary>Staff corrected the claim after intake (its facts or items: added, changed, withdrawn).</summary>
+    public const string Updated = "claim.updated";
+
+    public static IReadOnlyList<string> All { get; } = [ClaimCreated, StatusChanged, Decided, Closed, MessagePosted, DeadlineChanged, Updated];
 }

@@ -146,6 +146,7 @@ public sealed class WebhooksOnClaimEvents(WebhookPublisher webhooks) : IHandleCl
                     ClaimStatusChanged => (Rank: 1, Name: WebhookEvent.StatusChanged),
                     ClaimDecided => (Rank: 2, Name: WebhookEvent.Decided),
                     ClaimClosed => (Rank: 3, Name: WebhookEvent.Closed),
+                    ClaimEdited => (Rank: 4, Name: WebhookEvent.Updated),
                     _ => (Rank: -1, Name: ""),
                 })
                 .Where(e => e.Rank >= 0).OrderBy(e => e.Rank).Select(e => e.Name).Distinct().ToList();
