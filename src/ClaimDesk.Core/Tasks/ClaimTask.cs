@@ -10,7 +10,9 @@ namespace ClaimDesk.Core.Tasks;
 /// </summary>
 public sealed class ClaimTask
 {
-    public const string EntityType = "claim_task";
+    public const string CreatedAction = "task_created";
+    public const string DoneAction = "task_done";
+    public const string UndoneAction = "task_undone";
 
     public long Id { get; private set; }
 
@@ -54,18 +56,22 @@ public sealed class ClaimTask
     }
 
     /// <summary>A task of <paramref name="claimId"/> from <paramref name="template"/>, entered at <paramref name="now"/>.</summary>
-    public static ClaimTask From(TaskTemplate template, long claimId, string? assigneeId, DateTime dueAt, DateTime now) => new()
+    public static ClaimTask From(TaskTemplate template, long claimId, string? assigneeId, DateTime dueAt, DateTime now, ChangeLog log)
     {
-        ClaimId = claimId,
-        TemplateId = template.Id,
-        Title = template.Title,
-        StatusCode = template.StatusCode,
-        AssigneeId = assigneeId,
-        Role = template.Role,
-        TeamId = template.TeamId,
-        DueAt = dueAt,
-        CreatedAt = now,
-    };
+        log.Add(new Change(Claim.EntityType, claimId.ToString(System.Globalization.CultureInfo.InvariantCulture), CreatedAction, "task", null, template.Title.En));
+        return new ClaimTask
+        {
+            ClaimId = claimId,
+            TemplateId = template.Id,
+            Title = template.Title,
+            StatusCode = template.StatusCode,
+            AssigneeId = assigneeId,
+            Role = template.Role,
+            TeamId = template.TeamId,
+            DueAt = dueAt,
+            CreatedAt = now,
+        };
+    }
 
     /// <summary>Marks the task done by <paramref name="actor"/>; refused when it is done already.</summary>
     public ClaimOutcome MarkDone(Actor actor, DateTime now, ChangeLog log)
@@ -78,7 +84,7 @@ public sealed class ClaimTask
         DoneAt = now;
         DoneById = actor.Id;
         DoneByName = actor.Name;
-        log.Add(new Change(Claim.EntityType, Key, "task_done", "task " + Title.En, null, "done"));
+        log.Add(new Change(Claim.EntityType, Key, DoneAction, "task", null, Title.En));
         return ClaimOutcome.Done;
     }
 
@@ -93,7 +99,7 @@ public sealed class ClaimTask
         DoneAt = null;
         DoneById = null;
         DoneByName = null;
-        log.Add(new Change(Claim.EntityType, Key, "task_undone", "task " + Title.En, "done", null));
+        log.Add(new Change(Claim.EntityType, Key, UndoneAction, "task", Title.En, null));
         return ClaimOutcome.Done;
     }
 

@@ -118,9 +118,9 @@ public static class TaskRules
     /// Whether <paramref name="actor"/> may mark the task done or not done: its assignee, whoever holds its role or is
     /// in its team, a manager or an administrator.
     /// </summary>
-    public static bool MayWorkOn(ClaimTask task, Claims.Actor actor, IReadOnlyCollection<int> actorTeams) =>
+    public static bool MayWorkOn(string? assigneeId, string? role, int? teamId, Claims.Actor actor, IReadOnlyCollection<int> actorTeams) =>
         actor.Roles.Contains(Security.StaffRole.Administrator) || actor.Roles.Contains(Security.StaffRole.Manager)
-        || (actor.Id is not null && actor.Id == task.AssigneeId)
-        || (task.Role is not null && actor.Roles.Contains(task.Role))
-        || (task.TeamId is { } team && actorTeams.Contains(team));
+        || (actor.Id is not null && actor.Id == assigneeId)
+        || (role is not null && actor.Roles.Contains(role))
+        || (teamId is { } team && actorTeams.Contains(team));
 }
