@@ -34,6 +34,9 @@ public static partial class HistoryText
             (Intake.ClaimAcknowledgement.Action, _) => localizer["Acknowledgement e-mailed to the claimant"],
             (Deadlines.ClaimDeadlines.ChangedAction, _) => localizer["Deadline"],
             ("custom_fields_refused", _) => localizer["Refused: custom fields"],
+            (Core.Tasks.ClaimTask.CreatedAction, _) => localizer["Task created"],
+            (Core.Tasks.ClaimTask.DoneAction, _) => localizer["Task done"],
+            (Core.Tasks.ClaimTask.UndoneAction, _) => localizer["Task opened again"],
             _ => AuditText.Field(entry.EntityType, entry.Field, localizer) is { } field
                 ? $"{AuditText.Action(entry.Action, localizer)}: {field}"
                 : AuditText.Action(entry.Action, localizer),
