@@ -10,6 +10,7 @@ using ClaimDesk.Core.Tasks;
 using ClaimDesk.Tests.Infrastructure;
 using ClaimDesk.Web.Data;
 using ClaimDesk.Web.Features.Tasks;
+using ClaimDesk.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClaimDesk.Tests.Integration;
