@@ -77,6 +77,8 @@ WEB = os.path.join("src", "ClaimDesk.Web")
 INDIRECT = [
     ("Workflow.Validate problems", [os.path.join(CORE, "Workflows", "Workflow.cs")],
      re.compile(r'\bnew\(\s*"\w+"\s*,\s*' + STRING)),
+    ("TaskRules.Validate problems", [os.path.join(CORE, "Tasks", "TaskTemplate.cs")],
+     re.compile(r'\bnew\(\s*"\w+"\s*,\s*' + STRING)),
     ("NumberPattern.Problem messages", [os.path.join(CORE, "Registers", "NumberPattern.cs")],
      re.compile(r'(?:\breturn|[?:])\s*' + STRING + r'\s*[;:]')),
     # Target-typed new(...) is a FieldError only in the validator, where every error list is a List<FieldError>.
@@ -123,6 +125,7 @@ COVERED = [
     (r".*/Features/Claims/(?:Index\.cshtml|ClaimExport\.cs)", r"(?:L|localizer)\[(?:column\.CodeLabel!|CodeLabels\.Of<TEnum>)\(",
      "CodeLabels labels"),
     (r".*/Features/Claims/[^/]+\.cs", r"localizer\[outcome\.Message$", "ClaimOutcome messages"),
+    (r".*/Features/Tasks/[^/]+\.cs", r"localizer\[outcome\.Message$", "ClaimOutcome messages"),
     (r".*/Features/Claims/[^/]+\.cs", r"localizer\[(?:e|error)\.Message$", "FieldError messages, ClaimValidator field errors"),
     (r".*/Features/Dashboard/Index\.cshtml", r"L\[label$", "dashboard status category tiles"),
     (r".*/Features/Intake/New\.cshtml", r"L\[label$", "CodeLabels labels (CodeLabels.All)"),

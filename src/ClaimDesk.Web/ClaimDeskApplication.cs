@@ -15,6 +15,7 @@ using ClaimDesk.Web.Features.Lookup;
 using ClaimDesk.Web.Features.Portal;
 using ClaimDesk.Web.Features.Notifications;
 using ClaimDesk.Web.Features.SystemInfo;
+using ClaimDesk.Web.Features.Tasks;
 using ClaimDesk.Web.Features.Webhooks;
 using ClaimDesk.Web.Infrastructure;
 using ClaimDesk.Web.Infrastructure.Mail;
@@ -101,6 +102,7 @@ public static class ClaimDeskApplication
         services.AddClaimDeskCustomFields();
         services.AddClaimDeskIntake();
         services.AddClaimDeskDeadlines();
+        services.AddClaimDeskTasks(builder.Configuration);
         services.AddClaimDeskMasterData();
         services.AddClaimDeskPortal();
         services.AddClaimDeskApiKeys();
@@ -196,6 +198,7 @@ public static class ClaimDeskApplication
         app.MapSystemApi();
         app.MapClaimsApi();
         app.MapClaimItemWorkApi();
+        app.MapTasksApi();
         app.MapTrackingEndpoints();
         app.MapInboundMailApi();
         app.MapMasterDataApi();

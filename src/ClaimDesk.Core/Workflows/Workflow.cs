@@ -83,6 +83,9 @@ public sealed class WorkflowTransition
     public List<string> AllowedRoles { get; set; } = [];
 
     public List<string> RequiredFields { get; set; } = [];
+
+    /// <summary>The move is refused while the claim has open tasks of the status it leaves (<see cref="Tasks.TaskTemplate"/>).</summary>
+    public bool RequiresTasksDone { get; set; }
 }
 
 /// <summary>A register's statuses and transitions, as data an administrator edits (DESIGN §2).</summary>

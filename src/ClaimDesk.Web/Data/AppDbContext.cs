@@ -85,6 +85,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Features.Claims.SavedView> SavedViews => Set<Features.Claims.SavedView>();
 
+    public DbSet<Core.Tasks.TaskTemplate> TaskTemplates => Set<Core.Tasks.TaskTemplate>();
+
+    public DbSet<Core.Tasks.ClaimTask> ClaimTasks => Set<Core.Tasks.ClaimTask>();
+
     /// <summary>Every timestamp is UTC; SQLite hands them back unspecified, so they are marked UTC when read.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

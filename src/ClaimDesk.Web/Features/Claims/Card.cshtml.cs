@@ -58,6 +58,8 @@ public sealed partial class CardModel(
 
     public IReadOnlyList<Deadlines.DeadlineView> Deadlines { get; private set; } = [];
 
+    public Tasks.ClaimTaskList TaskList { get; private set; } = Tasks.ClaimTaskList.Empty;
+
     public ClaimDetail Claim { get; private set; } = null!;
 
     public Workflow Workflow { get; private set; } = null!;
@@ -240,6 +242,7 @@ public sealed partial class CardModel(
         Staff = await StaffDirectory.NamesAsync(db, HttpContext.RequestAborted);
         History = await queries.HistoryAsync(id, HttpContext.RequestAborted);
         Deadlines = await deadlines.ForClaimAsync(id, HttpContext.RequestAborted);
+        TaskList = await HttpContext.RequestServices.GetRequiredService<Tasks.ClaimTasks>().CardAsync(id, actor, HttpContext.RequestAborted);
         Attachments = await attachments.ListAsync(id, HttpContext.RequestAborted);
         Thread = await thread.ListAsync(id, publicOnly: false, HttpContext.RequestAborted);
         CustomFields = await customFields.ForClaimAsync(id, Language, customerOnly: false, HttpContext.RequestAborted);

@@ -12,7 +12,8 @@ namespace ClaimDesk.Web.Features.Claims;
 /// A refused attempt that a role was not allowed is audited too, on its own. Claims come in through
 /// <see cref="Intake.ClaimIntake"/>.
 /// </summary>
-public sealed class ClaimCommands(AppDbContext db, AuditTrail audit, OrganisationClock clock, ClaimEventDispatcher dispatcher)
+public sealed class ClaimCommands(AppDbContext db, AuditTrail audit, OrganisationClock clock, ClaimEventDispatcher dispatcher,
+    Tasks.StageTasks stageTasks)
 {
     /// <summary>
     /// Moves the claim; custom values sent along (those the move asks for) are set first, in the same transaction, so a
@@ -36,7 +37,8 @@ public sealed class ClaimCommands(AppDbContext db, AuditTrail audit, Organisatio
                     }
                 }
 
-                return claim.MoveTo(claim.Register!.Workflow, to, input, actor, clock.UtcNow, log, claim.Register.CustomFields);
+                return stageTasks.Check(claim, to, actor)
+                    ?? claim.MoveTo(claim.Register!.Workflow, to, input, actor, clock.UtcNow, log, claim.Register.CustomFields);
             },
             refused => new Change(Claim.EntityType, Id(claimId), "transition_refused", "status", refused.Status, to), cancellationToken);
 

@@ -40,6 +40,9 @@ public static partial class HistoryText
             (Deadlines.ClaimDeadlines.ChangedAction, _) => localizer["Deadline"],
             ("custom_fields_refused", _) => localizer["Refused: custom fields"],
             _ when ItemWorkText.What(entry, localizer) is { } work => work,
+            (Core.Tasks.ClaimTask.CreatedAction, _) => localizer["Task created"],
+            (Core.Tasks.ClaimTask.DoneAction, _) => localizer["Task done"],
+            (Core.Tasks.ClaimTask.UndoneAction, _) => localizer["Task opened again"],
             _ => AuditText.Field(entry.EntityType, entry.Field, localizer) is { } field
                 ? $"{AuditText.Action(entry.Action, localizer)}: {field}"
                 : AuditText.Action(entry.Action, localizer),

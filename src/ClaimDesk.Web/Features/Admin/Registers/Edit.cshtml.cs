@@ -19,6 +19,9 @@ public sealed class EditModel(RegisterAdministration administration, IStringLoca
 
     public IReadOnlyList<AuditEvent> History { get; private set; } = [];
 
+    /// <summary>The teams a task may be for.</summary>
+    public IReadOnlyList<TeamChoice> Teams { get; private set; } = [];
+
     /// <summary>The id of the input that takes the focus when the page is drawn: the first of a row just added.</summary>
     public string? FocusId { get; private set; }
 
@@ -69,6 +72,13 @@ public sealed class EditModel(RegisterAdministration administration, IStringLoca
         return await LoadRegisterAsync(code) ? Page() : NotFound();
     }
 
+    public async Task<IActionResult> OnPostAddTaskAsync(string code)
+    {
+        RegisterAdministration.AddTask(Form);
+        FocusId = $"k{Form.Tasks.Count - 1}-title-en";
+        return await LoadRegisterAsync(code) ? Page() : NotFound();
+    }
+
     private async Task<bool> LoadRegisterAsync(string code)
     {
         if (await administration.FindAsync(code) is not { } register)
@@ -78,6 +88,7 @@ public sealed class EditModel(RegisterAdministration administration, IStringLoca
 
         Register = register;
         History = await administration.HistoryAsync(register.Id);
+        Teams = await administration.TeamsAsync();
         return true;
     }
 }

@@ -26,7 +26,7 @@ public sealed record RegisterSaveOutcome(bool Found, IReadOnlyList<(string Field
 /// is all or nothing: the whole workflow is validated (<see cref="Workflow.Validate"/>), a status that claims are in
 /// must survive it, and then the statuses and transitions are replaced in one transaction with every change audited.
 /// </summary>
-public sealed class RegisterAdministration(
+public sealed partial class RegisterAdministration(
     AppDbContext db, AuditTrail audit, IStringLocalizer<SharedResource> localizer, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
 {
     public const string Entity = "register";
@@ -138,7 +138,16 @@ public sealed class RegisterAdministration(
         var register = await db.Registers.AsNoTracking()
             .Include(r => r.Statuses).Include(r => r.Transitions).AsSplitQuery()
             .SingleOrDefaultAsync(r => r.Code == code);
-        return register is null ? null : ToForm(register);
+        if (register is null)
+        {
+            return null;
+        }
+
+        var form = ToForm(register);
+        var templates = await TemplatesAsync(register.Id);
+        form.Tasks = [.. templates.Select(ToRow)];
+        form.Fingerprint = WithTasks(form.Fingerprint!, templates);
+        return form;
     }
 
     public static RegisterForm ToForm(Register register)
@@ -179,6 +188,7 @@ public sealed class RegisterAdministration(
                     To = t.ToStatus,
                     AllowedRoles = [.. t.AllowedRoles],
                     RequiredFields = [.. t.RequiredFields],
+                    RequiresTasksDone = t.RequiresTasksDone,
                 })],
         };
     }
@@ -225,6 +235,11 @@ public sealed class RegisterAdministration(
             transition.To = Renamed(transition.To?.Trim());
         }
 
+        foreach (var task in form.Tasks)
+        {
+            task.Status = Renamed(task.Status?.Trim());
+        }
+
         return renames;
 
         string? Renamed(string? code) => code is not null && renames.TryGetValue(code, out var renamed) ? renamed : code;
@@ -249,7 +264,8 @@ public sealed class RegisterAdministration(
         var oldStatuses = await db.WorkflowStatuses.AsNoTracking().Where(s => s.RegisterId == id).ToListAsync();
         var oldTransitions = await db.WorkflowTransitions.AsNoTracking().Where(t => t.RegisterId == id).ToListAsync();
 
-        var current = Fingerprint(register.Name, register.NumberingPattern, register.AcknowledgesIntake, oldStatuses, oldTransitions);
+        var oldTemplates = await TemplatesAsync(id.Value);
+        var current = WithTasks(Fingerprint(register.Name, register.NumberingPattern, register.AcknowledgesIntake, oldStatuses, oldTransitions), oldTemplates);
         if (!string.Equals(form.Fingerprint, current, StringComparison.Ordinal))
         {
             // Shown once: the form now counts as based on the other save, so saving it again replaces that save.
@@ -266,12 +282,13 @@ public sealed class RegisterAdministration(
         var workflow = new Workflow(draft.Statuses, draft.Transitions);
         errors.AddRange(workflow.Validate(StaffRole.All).Select(p => ("Form." + Capitalized(p.Field), Localize(p))));
         errors.AddRange(await HeldStatusesAsync(id.Value, oldStatuses, draft.Statuses, renames));
+        var templates = await ReadTasksAsync(form, workflow, errors);
         if (errors.Count > 0)
         {
             return new(true, errors);
         }
 
-        if (Fingerprint(draft.Name, draft.NumberingPattern, draft.AcknowledgesIntake, draft.Statuses, draft.Transitions) != current)
+        if (WithTasks(Fingerprint(draft.Name, draft.NumberingPattern, draft.AcknowledgesIntake, draft.Statuses, draft.Transitions), templates) != current)
         {
             Audit(id.Value, register, draft, oldStatuses, oldTransitions, renames);
             register.Name = draft.Name;
@@ -284,6 +301,7 @@ public sealed class RegisterAdministration(
             db.WorkflowStatuses.AddRange(draft.Statuses);
             db.WorkflowTransitions.AddRange(draft.Transitions);
             await RenameElsewhereAsync(id.Value, renames.Where(r => draft.Statuses.Any(s => s.Code == r.Value)).ToDictionary(StringComparer.Ordinal));
+            await SaveTasksAsync(id.Value, templates);
             await db.SaveChangesAsync();
         }
 
@@ -388,6 +406,7 @@ public sealed class RegisterAdministration(
                 ToStatus = Clean(t.To),
                 AllowedRoles = [.. t.AllowedRoles.Distinct(StringComparer.Ordinal).OrderBy(r => Rank(StaffRole.All, r))],
                 RequiredFields = [.. t.RequiredFields.Distinct(StringComparer.Ordinal).OrderBy(f => Rank(WorkflowTransition.KnownFields, f))],
+                RequiresTasksDone = t.RequiresTasksDone,
             })
             .ToList();
         return (new Draft(name, pattern, form.AcknowledgesIntake, statuses, transitions), errors);
@@ -539,7 +558,8 @@ public sealed class RegisterAdministration(
     private static string Describe(WorkflowStatus s) => string.Join("; ", Properties(s).Select(p => $"{p.Field}: {p.Value}"));
 
     private static string Describe(WorkflowTransition t) =>
-        $"roles: {string.Join(", ", t.AllowedRoles.Order(StringComparer.Ordinal))}; fields: {string.Join(", ", t.RequiredFields.Order(StringComparer.Ordinal))}";
+        $"roles: {string.Join(", ", t.AllowedRoles.Order(StringComparer.Ordinal))}; fields: {string.Join(", ", t.RequiredFields.Order(StringComparer.Ordinal))}"
+        + (t.RequiresTasksDone ? "; tasks done" : "");
 
     /// <summary>A digest of everything the form edits, independent of row order, to tell whether it changed.</summary>
     private static string Fingerprint(LocalizedText name, string pattern, bool acknowledges, IEnumerable<WorkflowStatus> statuses,

@@ -26,6 +26,9 @@ public sealed class RegisterForm
 
     public List<TransitionRow> Transitions { get; set; } = [];
 
+    /// <summary>The task templates of the statuses (<see cref="Core.Tasks.TaskTemplate"/>).</summary>
+    public List<TaskRow> Tasks { get; set; } = [];
+
     /// <summary>The status codes the transition lists offer: the codes typed, in the order of the rows.</summary>
     public IReadOnlyList<string> StatusCodes =>
         [.. Statuses.Select(s => s.Code?.Trim() ?? "").Where(c => c.Length > 0).Distinct(StringComparer.Ordinal)];
@@ -86,10 +89,43 @@ public sealed class TransitionRow
 
     public List<string> RequiredFields { get; set; } = [];
 
+    /// <summary>The move waits until the tasks of the status it leaves are done.</summary>
+    public bool RequiresTasksDone { get; set; }
+
     public bool Remove { get; set; }
 
     /// <summary>A row added with "Add transition" and no status chosen; saving ignores it.</summary>
     public bool IsBlank => string.IsNullOrWhiteSpace(From) && string.IsNullOrWhiteSpace(To);
+}
+
+/// <summary>One row of the task table: a task a status carries.</summary>
+public sealed class TaskRow
+{
+    /// <summary>The template's id in the database; empty for a row added in this form.</summary>
+    public string? Id { get; set; }
+
+    public string? Status { get; set; }
+
+    public string? TitleEn { get; set; }
+
+    public string? TitlePl { get; set; }
+
+    public string? TitleCs { get; set; }
+
+    /// <summary>Who the task is for: <c>role:Technician</c> or <c>team:3</c>.</summary>
+    public string? For { get; set; }
+
+    public string? DueInWorkingDays { get; set; }
+
+    public bool Remove { get; set; }
+
+    /// <summary>A row added with "Add task" and left empty; saving ignores it.</summary>
+    public bool IsBlank =>
+        string.IsNullOrWhiteSpace(Id) && string.IsNullOrWhiteSpace(TitleEn) && string.IsNullOrWhiteSpace(TitlePl) && string.IsNullOrWhiteSpace(TitleCs);
+
+    public static string ForRole(string role) => "role:" + role;
+
+    public static string ForTeam(int teamId) => "team:" + teamId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>A register to create: its code, kind, names and numbering; it starts with the default workflow of its kind.</summary>
