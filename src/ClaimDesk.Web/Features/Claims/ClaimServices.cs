@@ -8,6 +8,8 @@ public static class ClaimServices
     public static void AddClaimDeskClaims(this IServiceCollection services)
     {
         services.AddScoped<ClaimCommands>();
+        services.AddScoped<Approvals.ApprovalRules>();
+        services.AddScoped<Admin.Approvals.ApprovalAdministration>();
         services.AddScoped<ClaimLineEnrichment>();
         services.AddScoped<ClaimAttachments>();
         services.AddScoped<ClaimThread>();

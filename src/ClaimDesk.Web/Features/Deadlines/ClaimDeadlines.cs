@@ -142,6 +142,7 @@ public sealed class ClaimDeadlines(
             CustomerId = claim.CustomerId,
             RegisterId = claim.RegisterId,
             Category = claim.Category,
+            Value = claim.Value,
             Timeline = Timeline(claim, savedTimeline),
             FirstResponseAt = claim.FirstResponseAt,
             DecidedAt = claim.DecidedAt,
