@@ -113,12 +113,6 @@ public sealed class OrganisationOptions
     /// </summary>
     public bool ShowStaffNames { get; set; }
 
-    /// <summary>
-    /// The currency of claims' values and of the amounts in assignment, SLA, notification and approval rules (ISO 4217,
-    /// e.g. <c>PLN</c>, <c>CZK</c>, <c>EUR</c>).
-    /// </summary>
-    public string Currency { get; set; } = "PLN";
-
     /// <summary>Whose law governs claims' statutory deadlines: <c>pl</c> or <c>cz</c>.</summary>
     public string Jurisdiction { get; set; } = "pl";
 
