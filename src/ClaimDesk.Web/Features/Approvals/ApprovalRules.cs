@@ -46,5 +46,5 @@ public sealed class ApprovalCheck(IReadOnlyList<ApprovalRule> rules, string curr
         rules.Count == 0 ? ClaimOutcome.Done
             : ApprovalRule.Check(rules, FactsOf(claim), ApprovalRule.DecisionsOfLine(claim, claim.Register!.Workflow, lineNo, decision), actor, "decision", currency);
 
-    private static ApprovalFacts FactsOf(Claim claim) => new(claim.RegisterId, claim.Value, 0m);
+    private static ApprovalFacts FactsOf(Claim claim) => new(claim.RegisterId, claim.Value, claim.CostTotal);
 }

@@ -48,6 +48,7 @@ public sealed class AutoAssignment(AppDbContext db, IMemoryCache cache)
         var rule = AssignmentRule.Choose(rules, new AssignmentFacts(claim.RegisterId, claim.Category, customer?.Tier, groups)
         {
             Value = claim.Value,
+            CostTotal = claim.CostTotal,
         });
         if (rule is null)
         {

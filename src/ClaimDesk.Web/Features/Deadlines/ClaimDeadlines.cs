@@ -143,6 +143,7 @@ public sealed class ClaimDeadlines(
             RegisterId = claim.RegisterId,
             Category = claim.Category,
             Value = claim.Value,
+            CostTotal = claim.CostTotal,
             Timeline = Timeline(claim, savedTimeline),
             FirstResponseAt = claim.FirstResponseAt,
             DecidedAt = claim.DecidedAt,

@@ -24,6 +24,7 @@ public sealed record ClaimRef(
     {
         Lines = LineOutcome.Of(claim),
         Value = claim.Value,
+        CostTotal = claim.CostTotal,
     };
 
     /// <summary>The items with their decisions (<c>{decision}</c>); empty when the caller did not load them.</summary>
@@ -114,7 +115,7 @@ public sealed class Notifier(
     {
         var claim = await db.Claims.AsNoTracking().Where(c => c.Id == claimId && !c.IsDeleted)
             .Select(c => new ClaimRef(c.Id, c.Number, c.RegisterId, c.Status, c.ContactName, c.ContactEmail, c.ContactPhone,
-                c.ContactLanguage, c.PreferredChannel, c.AssigneeId) { Value = c.Value })
+                c.ContactLanguage, c.PreferredChannel, c.AssigneeId) { Value = c.Value, CostTotal = c.CostTotal })
             .SingleOrDefaultAsync(cancellationToken);
         return claim is null ? 0 : await NotifyAsync(ev, claim, values, actorUserId, due, cancellationToken);
     }
