@@ -67,6 +67,11 @@ public static class ClaimDeskApplication
             }
         }
 
+        if (options.Organisation.Currency is not { Length: 3 } currency || !currency.All(char.IsAsciiLetterUpper))
+        {
+            throw new StartupException($"ClaimDesk:Organisation:Currency is '{options.Organisation.Currency}', but it must be a three-letter ISO 4217 code such as PLN.");
+        }
+
         if (options.Attachments.MaxBytes < 1)
         {
             throw new StartupException($"ClaimDesk:Attachments:MaxBytes is {options.Attachments.MaxBytes}, but it must be at least 1.");

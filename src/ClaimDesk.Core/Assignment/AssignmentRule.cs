@@ -32,12 +32,20 @@ public sealed class Team
 }
 
 /// <summary>What auto-assignment looks at in a new claim.</summary>
-public sealed record AssignmentFacts(int RegisterId, ClaimCategory Category, string? CustomerTier, IReadOnlyCollection<string> ProductGroups);
+public sealed record AssignmentFacts(int RegisterId, ClaimCategory Category, string? CustomerTier, IReadOnlyCollection<string> ProductGroups)
+{
+    /// <summary>The claim's value (the sum of its lines), in the organisation's currency.</summary>
+    public decimal Value { get; init; }
+
+    /// <summary>The claim's cost total, in the organisation's currency.</summary>
+    public decimal CostTotal { get; init; }
+}
 
 /// <summary>
 /// An auto-assignment rule (DESIGN §3.4): when a claim enters the queue, the first enabled rule (by
 /// <see cref="Order"/>) whose conditions all hold hands it to a user or to a team (round-robin). A condition left
-/// empty holds for every claim; the product group holds when any of the claim's products is in it.
+/// empty holds for every claim; the product group holds when any of the claim's products is in it; the amounts hold
+/// when the claim's value (cost total) is above them.
 /// </summary>
 public sealed class AssignmentRule
 {
@@ -57,6 +65,12 @@ public sealed class AssignmentRule
 
     public string? ProductGroup { get; set; }
 
+    /// <summary>Holds when the claim's value is above this amount (the organisation's currency).</summary>
+    public decimal? ValueAbove { get; set; }
+
+    /// <summary>Holds when the claim's cost total is above this amount.</summary>
+    public decimal? CostTotalAbove { get; set; }
+
     public string? UserId { get; set; }
 
     public int? TeamId { get; set; }
@@ -68,7 +82,9 @@ public sealed class AssignmentRule
         && (RegisterId is null || RegisterId == facts.RegisterId)
         && (Category is null || Category == facts.Category)
         && (string.IsNullOrEmpty(CustomerTier) || string.Equals(CustomerTier, facts.CustomerTier, StringComparison.OrdinalIgnoreCase))
-        && (string.IsNullOrEmpty(ProductGroup) || facts.ProductGroups.Contains(ProductGroup, StringComparer.OrdinalIgnoreCase));
+        && (string.IsNullOrEmpty(ProductGroup) || facts.ProductGroups.Contains(ProductGroup, StringComparer.OrdinalIgnoreCase))
+        && Common.Amounts.Above(facts.Value, ValueAbove)
+        && Common.Amounts.Above(facts.CostTotal, CostTotalAbove);
 
     /// <summary>The first matching rule by order (then id), or null.</summary>
     public static AssignmentRule? Choose(IEnumerable<AssignmentRule> rules, AssignmentFacts facts) =>

@@ -39,6 +39,12 @@ public sealed record DeadlineFacts
 
     public ClaimCategory? Category { get; init; }
 
+    /// <summary>The claim's value (the sum of its lines), in the organisation's currency.</summary>
+    public decimal Value { get; init; }
+
+    /// <summary>The claim's cost total, in the organisation's currency.</summary>
+    public decimal CostTotal { get; init; }
+
     /// <summary>The statuses the claim has been in, each from when it entered it.</summary>
     public IReadOnlyList<StatusEntered> Timeline { get; init; } = [];
 

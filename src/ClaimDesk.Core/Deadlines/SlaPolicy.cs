@@ -23,12 +23,20 @@ public sealed record SlaConditions
 
     public LegalBasis? LegalBasis { get; init; }
 
+    /// <summary>Matches a claim whose value is above this amount (the organisation's currency).</summary>
+    public decimal? ValueAbove { get; init; }
+
+    /// <summary>Matches a claim whose cost total is above this amount.</summary>
+    public decimal? CostTotalAbove { get; init; }
+
     public bool Match(DeadlineFacts facts) =>
         (CustomerTier is null || string.Equals(CustomerTier, facts.CustomerTier, StringComparison.OrdinalIgnoreCase))
         && (CustomerId is null || CustomerId == facts.CustomerId)
         && (RegisterId is null || RegisterId == facts.RegisterId)
         && (Category is null || Category == facts.Category)
-        && (LegalBasis is null || LegalBasis == facts.LegalBasis);
+        && (LegalBasis is null || LegalBasis == facts.LegalBasis)
+        && Amounts.Above(facts.Value, ValueAbove)
+        && Amounts.Above(facts.CostTotal, CostTotalAbove);
 }
 
 /// <summary>

@@ -89,6 +89,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Core.Tasks.ClaimTask> ClaimTasks => Set<Core.Tasks.ClaimTask>();
 
+    public DbSet<Core.Approvals.ApprovalRule> ApprovalRules => Set<Core.Approvals.ApprovalRule>();
+
     /// <summary>Every timestamp is UTC; SQLite hands them back unspecified, so they are marked UTC when read.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -30,6 +30,8 @@ public sealed class AssignmentRuleConfiguration : IEntityTypeConfiguration<Assig
                 value => Core.Common.Codes.Of(value), code => Core.Common.Codes.Parse<ClaimCategory>(code)));
         builder.Property(r => r.CustomerTier).HasMaxLength(40);
         builder.Property(r => r.ProductGroup).HasMaxLength(100);
+        builder.Property(r => r.ValueAbove).HasPrecision(18, 2);
+        builder.Property(r => r.CostTotalAbove).HasPrecision(18, 2);
         builder.Property(r => r.UserId).HasMaxLength(450);
         builder.HasOne<Core.Registers.Register>().WithMany().HasForeignKey(r => r.RegisterId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Team>().WithMany().HasForeignKey(r => r.TeamId).OnDelete(DeleteBehavior.Cascade);

@@ -45,7 +45,11 @@ public sealed class AutoAssignment(AppDbContext db, IMemoryCache cache)
         var codes = claim.Lines.Select(l => l.ProductCode).OfType<string>().Distinct().ToList();
         var groups = codes.Count == 0 ? [] : await db.Products.AsNoTracking()
             .Where(p => codes.Contains(p.Code) && p.ProductGroup != null).Select(p => p.ProductGroup!).Distinct().ToListAsync(cancellationToken);
-        var rule = AssignmentRule.Choose(rules, new AssignmentFacts(claim.RegisterId, claim.Category, customer?.Tier, groups));
+        var rule = AssignmentRule.Choose(rules, new AssignmentFacts(claim.RegisterId, claim.Category, customer?.Tier, groups)
+        {
+            Value = claim.Value,
+            CostTotal = claim.CostTotal,
+        });
         if (rule is null)
         {
             return null;

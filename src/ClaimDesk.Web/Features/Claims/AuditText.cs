@@ -93,6 +93,8 @@ public static partial class AuditText
             (_, "register") => localizer["Register"],
             (_, "category") => localizer["Category"],
             (_, "legalBasis") => localizer["Legal basis"],
+            (_, "valueAbove") => localizer["Value above"],
+            (_, "costTotalAbove") => localizer["Cost total above"],
             (_, "firstResponse") => localizer["First response"],
             (_, "resolution") => localizer["Resolution"],
             (_, "calendar") => localizer["Calendar"],

@@ -98,6 +98,9 @@ public sealed partial class CardModel(
     /// <summary>What was typed in a dialog whose action was refused, so it can be shown again.</summary>
     public string? TypedReason { get; private set; }
 
+    /// <summary>The comment typed in a move that was refused (an approval rule, a missing field), shown again.</summary>
+    public string? TypedComment { get; private set; }
+
     public string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
     public string StatusLabel(string code) => Workflow.Status(code)?.StaffLabel.In(Language) ?? code;
@@ -110,6 +113,7 @@ public sealed partial class CardModel(
         var input = new TransitionInput(new Dictionary<string, string?> { ["reason"] = reason, ["comment"] = comment }, []);
         var values = (customFields ?? []).Where(v => !string.IsNullOrWhiteSpace(v.Value)).ToDictionary();
         TypedCustomValues = values;
+        TypedComment = comment;
         var outcome = await commands.TransitionAsync(id, to, input, values, audit.CurrentActor, HttpContext.RequestAborted);
         return await AfterAsync(id, outcome, reason, localizer["The claim moved to the next status."]);
     }

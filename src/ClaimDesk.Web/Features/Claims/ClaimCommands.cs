@@ -13,20 +13,23 @@ namespace ClaimDesk.Web.Features.Claims;
 /// <see cref="Intake.ClaimIntake"/>.
 /// </summary>
 public sealed class ClaimCommands(AppDbContext db, AuditTrail audit, OrganisationClock clock, ClaimEventDispatcher dispatcher,
-    Tasks.StageTasks stageTasks)
+    Tasks.StageTasks stageTasks, Approvals.ApprovalRules approvals)
 {
     /// <summary>
     /// Moves the claim; custom values sent along (those the move asks for) are set first, in the same transaction, so a
-    /// refused move keeps none of them.
+    /// refused move keeps none of them. A move that accepts (or rejects) a claim an approval rule reserves for other
+    /// roles is refused (<see cref="Approvals.ApprovalRules"/>).
     /// </summary>
     public Task<ClaimOutcome> TransitionAsync(long claimId, string to, TransitionInput input, Actor actor,
         CancellationToken cancellationToken = default) =>
         TransitionAsync(claimId, to, input, null, actor, cancellationToken);
 
     /// <inheritdoc cref="TransitionAsync(long, string, TransitionInput, Actor, CancellationToken)"/>
-    public Task<ClaimOutcome> TransitionAsync(long claimId, string to, TransitionInput input, IReadOnlyDictionary<string, string?>? customValues,
-        Actor actor, CancellationToken cancellationToken = default) =>
-        ChangeAsync(claimId, actor, (claim, log) =>
+    public async Task<ClaimOutcome> TransitionAsync(long claimId, string to, TransitionInput input, IReadOnlyDictionary<string, string?>? customValues,
+        Actor actor, CancellationToken cancellationToken = default)
+    {
+        var approval = await approvals.PrepareAsync(cancellationToken);
+        return await ChangeAsync(claimId, actor, (claim, log) =>
             {
                 if (customValues is { Count: > 0 })
                 {
@@ -37,16 +40,23 @@ public sealed class ClaimCommands(AppDbContext db, AuditTrail audit, Organisatio
                     }
                 }
 
-                return stageTasks.Check(claim, to, actor)
-                    ?? claim.MoveTo(claim.Register!.Workflow, to, input, actor, clock.UtcNow, log, claim.Register.CustomFields);
+                var approved = stageTasks.Check(claim, to, actor) ?? approval.Move(claim, to, input, actor);
+                return !approved.Succeeded ? approved
+                    : claim.MoveTo(claim.Register!.Workflow, to, input, actor, clock.UtcNow, log, claim.Register.CustomFields);
             },
             refused => new Change(Claim.EntityType, Id(claimId), "transition_refused", "status", refused.Status, to), cancellationToken);
+    }
 
-    public Task<ClaimOutcome> DecideLineAsync(long claimId, int lineNo, LineDecision decision, string? reason, Actor actor,
-        CancellationToken cancellationToken = default) =>
-        ChangeAsync(claimId, actor, (claim, log) => claim.DecideLine(claim.Register!.Workflow, lineNo, decision, reason, actor, clock.UtcNow, log),
+    /// <summary>Decides one line; an acceptance (or rejection) an approval rule reserves for other roles is refused.</summary>
+    public async Task<ClaimOutcome> DecideLineAsync(long claimId, int lineNo, LineDecision decision, string? reason, Actor actor,
+        CancellationToken cancellationToken = default)
+    {
+        var approval = await approvals.PrepareAsync(cancellationToken);
+        return await ChangeAsync(claimId, actor, (claim, log) => approval.Line(claim, lineNo, decision, actor) is { Succeeded: false } refused ? refused
+                : claim.DecideLine(claim.Register!.Workflow, lineNo, decision, reason, actor, clock.UtcNow, log),
             _ => new Change(Claim.LineEntityType, Id(claimId), "decision_refused", $"line {lineNo} decision", null, Core.Common.Codes.Of(decision)),
             cancellationToken);
+    }
 
     /// <summary>Assigns the claim to a staff user (null: to nobody); the user must exist, be active and hold a staff role.</summary>
     public async Task<ClaimOutcome> AssignAsync(long claimId, string? assigneeId, Actor actor, CancellationToken cancellationToken = default)

@@ -10,6 +10,8 @@ public static class ClaimServices
         services.AddScoped<ClaimCommands>();
         services.AddScoped<ClaimItemWork>();
         services.AddScoped<ClaimEditing>();
+        services.AddScoped<Approvals.ApprovalRules>();
+        services.AddScoped<Admin.Approvals.ApprovalAdministration>();
         services.AddScoped<ClaimLineEnrichment>();
         services.AddScoped<ClaimAttachments>();
         services.AddScoped<ClaimThread>();

@@ -142,6 +142,8 @@ public sealed class ClaimDeadlines(
             CustomerId = claim.CustomerId,
             RegisterId = claim.RegisterId,
             Category = claim.Category,
+            Value = claim.Value,
+            CostTotal = claim.CostTotal,
             Timeline = Timeline(claim, savedTimeline),
             FirstResponseAt = claim.FirstResponseAt,
             DecidedAt = claim.DecidedAt,

@@ -22,6 +22,8 @@ public sealed class StoredSlaPolicyConfiguration : IEntityTypeConfiguration<Stor
         builder.HasOne<Register>().WithMany().HasForeignKey(p => p.RegisterId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(p => p.Category).HasMaxLength(20);
         builder.Property(p => p.LegalBasis).HasMaxLength(20);
+        builder.Property(p => p.ValueAbove).HasPrecision(18, 2);
+        builder.Property(p => p.CostTotalAbove).HasPrecision(18, 2);
         builder.Property(p => p.FirstResponseUnit).HasMaxLength(20);
         builder.Property(p => p.DecisionUnit).HasMaxLength(20);
         builder.Property(p => p.ResolutionUnit).HasMaxLength(20);

@@ -34,6 +34,12 @@ public sealed class StoredSlaPolicy
     /// <summary>A <see cref="Core.Claims.LegalBasis"/> code.</summary>
     public string? LegalBasis { get; set; }
 
+    /// <summary>For claims whose value is above this amount (the organisation's currency).</summary>
+    public decimal? ValueAbove { get; set; }
+
+    /// <summary>For claims whose cost total is above this amount.</summary>
+    public decimal? CostTotalAbove { get; set; }
+
     public int? FirstResponseAmount { get; set; }
 
     /// <summary>A <see cref="PeriodUnit"/> code: <c>calendar_days</c>, <c>working_days</c> or <c>hours</c>.</summary>
@@ -66,6 +72,8 @@ public sealed class StoredSlaPolicy
             RegisterId = RegisterId,
             Category = Codes.TryParse<ClaimCategory>(Category, out var category) ? category : null,
             LegalBasis = Codes.TryParse<LegalBasis>(LegalBasis, out var basis) ? basis : null,
+            ValueAbove = ValueAbove,
+            CostTotalAbove = CostTotalAbove,
         },
         FirstResponse = Period(FirstResponseAmount, FirstResponseUnit),
         Decision = Period(DecisionAmount, DecisionUnit),

@@ -16,6 +16,8 @@ public sealed class NotificationRuleConfiguration : IEntityTypeConfiguration<Not
         builder.Property(r => r.Role).HasMaxLength(50);
         builder.Property(r => r.UserId).HasMaxLength(450);
         builder.Property(r => r.Channel).HasMaxLength(10);
+        builder.Property(r => r.ValueAbove).HasPrecision(18, 2);
+        builder.Property(r => r.CostTotalAbove).HasPrecision(18, 2);
         builder.HasIndex(r => r.Event);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -27,6 +27,16 @@ public sealed class NotificationRule
     public string Channel { get; set; } = "";
 
     public bool Enabled { get; set; } = true;
+
+    /// <summary>The rule notifies only of claims whose value is above this amount (the organisation's currency).</summary>
+    public decimal? ValueAbove { get; set; }
+
+    /// <summary>The rule notifies only of claims whose cost total is above this amount.</summary>
+    public decimal? CostTotalAbove { get; set; }
+
+    /// <summary>Whether the rule's amount conditions hold for <paramref name="claim"/> (none given: every claim).</summary>
+    public bool AppliesTo(ClaimRef claim) =>
+        Core.Common.Amounts.Above(claim.Value, ValueAbove) && Core.Common.Amounts.Above(claim.CostTotal, CostTotalAbove);
 }
 
 /// <summary>

@@ -23,10 +23,18 @@ public sealed record ClaimRef(
         claim.ContactEmail, claim.ContactPhone, claim.ContactLanguage, claim.PreferredChannel, claim.AssigneeId)
     {
         Lines = LineOutcome.Of(claim),
+        Value = claim.Value,
+        CostTotal = claim.CostTotal,
     };
 
     /// <summary>The items with their decisions (<c>{decision}</c>); empty when the caller did not load them.</summary>
     public IReadOnlyList<LineOutcome> Lines { get; init; } = [];
+
+    /// <summary>The claim's value: rules with an amount condition notify of claims above it.</summary>
+    public decimal Value { get; init; }
+
+    /// <summary>The claim's cost total.</summary>
+    public decimal CostTotal { get; init; }
 }
 
 /// <summary>
@@ -66,7 +74,8 @@ internal sealed record StaffMember(string Id, string Name, string? Email, string
 /// The one entry point for notifications (DESIGN §6). A feature calls it inside its own unit of work and saves
 /// itself: e-mail and SMS become outbox rows (sent later by the dispatcher, with its retries), in-app notifications
 /// become <c>notifications</c> rows — all in the caller's transaction, so a change that rolls back notifies nobody.
-/// Each enabled rule of the event names recipients and a channel; each recipient gets the event's template for that
+/// Each enabled rule of the event whose amount conditions the claim meets (value, cost total above an amount) names
+/// recipients and a channel; each recipient gets the event's template for that
 /// channel in their language (the claimant's language of the claim, a staff user's own), once per channel however
 /// many rules name them. The staff user who caused the event (<c>actorUserId</c>) is not told of it.
 /// </summary>
@@ -106,7 +115,7 @@ public sealed class Notifier(
     {
         var claim = await db.Claims.AsNoTracking().Where(c => c.Id == claimId && !c.IsDeleted)
             .Select(c => new ClaimRef(c.Id, c.Number, c.RegisterId, c.Status, c.ContactName, c.ContactEmail, c.ContactPhone,
-                c.ContactLanguage, c.PreferredChannel, c.AssigneeId))
+                c.ContactLanguage, c.PreferredChannel, c.AssigneeId) { Value = c.Value, CostTotal = c.CostTotal })
             .SingleOrDefaultAsync(cancellationToken);
         return claim is null ? 0 : await NotifyAsync(ev, claim, values, actorUserId, due, cancellationToken);
     }
@@ -177,7 +186,7 @@ public sealed class Notifier(
         var texts = new Values(this, plan, claim, values ?? new Dictionary<string, string>(), due);
         var delivered = new HashSet<(string, string)>();
         var count = 0;
-        foreach (var rule in plan.Rules)
+        foreach (var rule in plan.Rules.Where(r => r.AppliesTo(claim)))
         {
             if (rule.Recipient == NotificationRecipient.Customer)
             {

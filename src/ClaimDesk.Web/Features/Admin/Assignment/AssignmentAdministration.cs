@@ -35,6 +35,12 @@ public sealed class RuleForm
 
     public string? ProductGroup { get; set; }
 
+    /// <summary>The claim's value must be above this amount (the organisation's currency); empty: any value.</summary>
+    public string? ValueAbove { get; set; }
+
+    /// <summary>The claim's cost total must be above this amount; empty: any.</summary>
+    public string? CostTotalAbove { get; set; }
+
     /// <summary><c>user:&lt;id&gt;</c> or <c>team:&lt;id&gt;</c>.</summary>
     public string? Target { get; set; }
 }
@@ -137,6 +143,8 @@ public sealed class AssignmentAdministration(AppDbContext db, AuditTrail audit, 
                 tier?.Length > 40 ? 40 : 100, tier?.Length > 40 ? tier.Length : group!.Length));
         }
 
+        var valueAbove = AmountText.Parse(form.ValueAbove, "rule.valueAbove", errors);
+        var costTotalAbove = AmountText.Parse(form.CostTotalAbove, "rule.costTotalAbove", errors);
         string? userId = null;
         int? teamId = null;
         var staff = await StaffDirectory.NamesAsync(db, cancellationToken);
@@ -161,7 +169,7 @@ public sealed class AssignmentAdministration(AppDbContext db, AuditTrail audit, 
         var rule = db.AssignmentRules.Add(new AssignmentRule
         {
             Name = name, Order = order, RegisterId = registerId, Category = category, CustomerTier = tier, ProductGroup = group,
-            UserId = userId, TeamId = teamId, UpdatedAt = clock.GetUtcNow().UtcDateTime,
+            ValueAbove = valueAbove, CostTotalAbove = costTotalAbove, UserId = userId, TeamId = teamId, UpdatedAt = clock.GetUtcNow().UtcDateTime,
         }).Entity;
         await db.SaveChangesAsync(cancellationToken);
         audit.Record(RuleEntity, rule.Id.ToString(CultureInfo.InvariantCulture), "created", "rule", null, Describe(rule, form.Register, staff));
@@ -228,6 +236,8 @@ public sealed class AssignmentAdministration(AppDbContext db, AuditTrail audit, 
         {
             rule.Name, register is null ? null : $"register={register}", rule.Category is { } c ? $"category={Codes.Of(c)}" : null,
             rule.CustomerTier is null ? null : $"tier={rule.CustomerTier}", rule.ProductGroup is null ? null : $"group={rule.ProductGroup}",
+            rule.ValueAbove is { } value ? $"value>{AmountText.Edit(value)}" : null,
+            rule.CostTotalAbove is { } cost ? $"costTotal>{AmountText.Edit(cost)}" : null,
             rule.UserId is { } u ? $"user={staff.GetValueOrDefault(u, u)}" : $"team={rule.TeamId}",
         }.OfType<string>());
 }

@@ -11,13 +11,24 @@ using Microsoft.Extensions.Localization;
 namespace ClaimDesk.Web.Features.Admin.Assignment;
 
 /// <summary>Teams and auto-assignment rules (DESIGN §3.4), for administrators.</summary>
-public sealed class IndexModel(AppDbContext db, AssignmentAdministration administration, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class IndexModel(
+    AppDbContext db, AssignmentAdministration administration, IStringLocalizer<SharedResource> localizer,
+    Microsoft.Extensions.Options.IOptions<ClaimDeskOptions> options) : PageModel
 {
     /// <summary>A team as listed.</summary>
     public sealed record TeamRow(int Id, string Name, IReadOnlyList<string> Members, long Handed);
 
     /// <summary>A rule as listed: its conditions and its target in words.</summary>
-    public sealed record RuleRow(int Id, int Order, string Name, bool Enabled, string? Register, string? Category, string? Tier, string? Group, string Target);
+    public sealed record RuleRow(int Id, int Order, string Name, bool Enabled, string? Register, string? Category, string? Tier, string? Group, string Target)
+    {
+        /// <summary>The value the claim must be above, with the currency, as the reader writes amounts.</summary>
+        public string? ValueAbove { get; init; }
+
+        public string? CostTotalAbove { get; init; }
+    }
+
+    /// <summary>The organisation's currency, in which the amounts are.</summary>
+    public string Currency => options.Value.Organisation.Currency;
 
     [BindProperty]
     public TeamForm Team { get; set; } = new();
@@ -92,6 +103,10 @@ public sealed class IndexModel(AppDbContext db, AssignmentAdministration adminis
         Rules = [.. rules.Select(r => new RuleRow(r.Id, r.Order, r.Name, r.Enabled,
             registers.FirstOrDefault(g => g.Id == r.RegisterId)?.Name.In(language),
             r.Category is { } c ? localizer[CodeLabels.Of(c)].Value : null, r.CustomerTier, r.ProductGroup,
-            r.UserId is { } u ? Staff.GetValueOrDefault(u, u) : localizer["Team {0}", teams.FirstOrDefault(t => t.Id == r.TeamId)?.Name ?? "?"].Value))];
+            r.UserId is { } u ? Staff.GetValueOrDefault(u, u) : localizer["Team {0}", teams.FirstOrDefault(t => t.Id == r.TeamId)?.Name ?? "?"].Value)
+        {
+            ValueAbove = r.ValueAbove is { } value ? AmountText.Show(value, Currency) : null,
+            CostTotalAbove = r.CostTotalAbove is { } cost ? AmountText.Show(cost, Currency) : null,
+        })];
     }
 }

@@ -6,8 +6,13 @@ using Microsoft.Extensions.Localization;
 namespace ClaimDesk.Web.Features.Admin.Notifications;
 
 /// <summary>Notification rules (list, add, turn on and off, delete) and the templates of each event and channel.</summary>
-public sealed class IndexModel(NotificationAdministration administration, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class IndexModel(
+    NotificationAdministration administration, IStringLocalizer<SharedResource> localizer,
+    Microsoft.Extensions.Options.IOptions<Infrastructure.ClaimDeskOptions> options) : PageModel
 {
+    /// <summary>The organisation's currency, in which the amounts are.</summary>
+    public string Currency => options.Value.Organisation.Currency;
+
     [BindProperty]
     public RuleForm Rule { get; set; } = new();
 

@@ -13,7 +13,13 @@ using Microsoft.Extensions.Options;
 namespace ClaimDesk.Web.Features.Admin.Notifications;
 
 /// <summary>A rule as the list shows it; <see cref="Target"/> names the role or user where the recipient needs one.</summary>
-public sealed record RuleRow(int Id, string Event, string Recipient, string? Target, string Channel, bool Enabled);
+public sealed record RuleRow(int Id, string Event, string Recipient, string? Target, string Channel, bool Enabled)
+{
+    /// <summary>The value a claim must be above for the rule to notify of it, with the currency; null: any value.</summary>
+    public string? ValueAbove { get; init; }
+
+    public string? CostTotalAbove { get; init; }
+}
 
 /// <summary>A new rule as the form posts it.</summary>
 public sealed class RuleForm
@@ -27,6 +33,12 @@ public sealed class RuleForm
     public string? UserId { get; set; }
 
     public string? Channel { get; set; }
+
+    /// <summary>Notify only of claims whose value is above this amount (the organisation's currency); empty: any value.</summary>
+    public string? ValueAbove { get; set; }
+
+    /// <summary>Notify only of claims whose cost total is above this amount; empty: any.</summary>
+    public string? CostTotalAbove { get; set; }
 }
 
 /// <summary>A template as the editor posts it.</summary>
@@ -63,7 +75,11 @@ public sealed class NotificationAdministration(
             .Select(r => new RuleRow(r.Id, r.Event, r.Recipient,
                 r.Recipient == NotificationRecipient.Role ? localizer[r.Role ?? ""]
                 : r.Recipient == NotificationRecipient.User ? names.GetValueOrDefault(r.UserId ?? "", r.UserId ?? "") : null,
-                r.Channel, r.Enabled))];
+                r.Channel, r.Enabled)
+            {
+                ValueAbove = r.ValueAbove is { } value ? AmountText.Show(value, options.Value.Organisation.Currency) : null,
+                CostTotalAbove = r.CostTotalAbove is { } cost ? AmountText.Show(cost, options.Value.Organisation.Currency) : null,
+            })];
     }
 
     /// <summary>Active staff users by id with their names, for a rule that names one user.</summary>
@@ -114,12 +130,20 @@ public sealed class NotificationAdministration(
             errors.Add(("Rule.UserId", localizer["Choose an active staff member."]));
         }
 
+        var amountErrors = new List<Core.Claims.FieldError>();
+        var valueAbove = AmountText.Parse(form.ValueAbove, "Rule.ValueAbove", amountErrors);
+        var costTotalAbove = AmountText.Parse(form.CostTotalAbove, "Rule.CostTotalAbove", amountErrors);
+        errors.AddRange(amountErrors.Select(e => (e.Field, localizer[e.Message, e.Arguments].Value)));
         if (errors.Count > 0)
         {
             return errors;
         }
 
-        var rule = new NotificationRule { Event = form.Event!, Recipient = form.Recipient!, Role = role, UserId = userId, Channel = form.Channel!, Enabled = true };
+        var rule = new NotificationRule
+        {
+            Event = form.Event!, Recipient = form.Recipient!, Role = role, UserId = userId, Channel = form.Channel!, Enabled = true,
+            ValueAbove = valueAbove, CostTotalAbove = costTotalAbove,
+        };
         db.NotificationRules.Add(rule);
         await SaveAsync(cancellationToken);
         audit.Record(NotificationRule.EntityType, Id(rule.Id), "created", "rule", null, Describe(rule));
@@ -278,7 +302,9 @@ public sealed class NotificationAdministration(
     }
 
     private static string Describe(NotificationRule rule) =>
-        $"{rule.Event} → {rule.Recipient}{(rule.Role ?? rule.UserId) switch { null => "", var target => $" ({target})" }} · {rule.Channel}";
+        $"{rule.Event} → {rule.Recipient}{(rule.Role ?? rule.UserId) switch { null => "", var target => $" ({target})" }} · {rule.Channel}"
+        + (rule.ValueAbove is { } value ? $" · value>{AmountText.Edit(value)}" : "")
+        + (rule.CostTotalAbove is { } cost ? $" · costTotal>{AmountText.Edit(cost)}" : "");
 
     private static string Yes(bool value) => value ? "yes" : "no";
 

@@ -10,12 +10,16 @@ namespace ClaimDesk.Web.Features.Admin.Sla;
 
 /// <summary>Creates or edits an SLA policy; refused input comes back as typed, with the errors by field.</summary>
 public sealed class EditModel(
-    AppDbContext db, SlaPolicyAdministration administration, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
+    AppDbContext db, SlaPolicyAdministration administration, AuditTrail audit, IStringLocalizer<SharedResource> localizer,
+    Microsoft.Extensions.Options.IOptions<Infrastructure.ClaimDeskOptions> options) : PageModel
 {
     [BindProperty]
     public SlaPolicyForm Form { get; set; } = new();
 
     public int? PolicyId { get; private set; }
+
+    /// <summary>The organisation's currency, in which the amounts are.</summary>
+    public string Currency => options.Value.Organisation.Currency;
 
     public IReadOnlyList<string> Registers { get; private set; } = [];
 

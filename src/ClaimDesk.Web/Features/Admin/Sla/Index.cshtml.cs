@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ClaimDesk.Web.Features.Admin.Sla;
 
 /// <summary>The SLA policies in the order they are tried; the first whose conditions match a claim applies.</summary>
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db, Microsoft.Extensions.Options.IOptions<Infrastructure.ClaimDeskOptions> options) : PageModel
 {
     public sealed record PolicyRow(
         int Id, string Name, int Order, bool IsActive, IReadOnlyList<(string Field, string Value)> Conditions, string? FirstResponse, string? Decision, string? Resolution,
@@ -31,6 +31,8 @@ public sealed class IndexModel(AppDbContext db) : PageModel
             {
                 ("customerTier", p.CustomerTier), ("customer", x.Customer), ("register", x.Register), ("category", p.Category),
                 ("legalBasis", p.LegalBasis),
+                ("valueAbove", p.ValueAbove is { } value ? Infrastructure.AmountText.Show(value, options.Value.Organisation.Currency) : null),
+                ("costTotalAbove", p.CostTotalAbove is { } cost ? Infrastructure.AmountText.Show(cost, options.Value.Organisation.Currency) : null),
             };
             return new PolicyRow(p.Id, p.Name, p.SortOrder, p.IsActive, [.. conditions.Where(c => c.Value is not null).Select(c => (c.Field, c.Value!))],
                 Period(p.FirstResponseAmount, p.FirstResponseUnit), Period(p.DecisionAmount, p.DecisionUnit),

@@ -31,6 +31,8 @@ public sealed class SlaPolicyAdministration(AppDbContext db, AuditTrail audit, O
         Register = registerCode,
         Category = policy.Category,
         LegalBasis = policy.LegalBasis,
+        ValueAbove = AmountText.Edit(policy.ValueAbove),
+        CostTotalAbove = AmountText.Edit(policy.CostTotalAbove),
         FirstResponseAmount = Amount(policy.FirstResponseAmount),
         FirstResponseUnit = policy.FirstResponseUnit ?? Codes.Of(PeriodUnit.CalendarDays),
         DecisionAmount = Amount(policy.DecisionAmount),
@@ -91,6 +93,8 @@ public sealed class SlaPolicyAdministration(AppDbContext db, AuditTrail audit, O
 
         var category = Code<ClaimCategory>(form.Category, "Form.Category", errors);
         var legalBasis = Code<LegalBasis>(form.LegalBasis, "Form.LegalBasis", errors);
+        var valueAbove = AmountText.Parse(form.ValueAbove, "Form.ValueAbove", errors);
+        var costTotalAbove = AmountText.Parse(form.CostTotalAbove, "Form.CostTotalAbove", errors);
         var firstResponse = Target(form.FirstResponseAmount, form.FirstResponseUnit, "Form.FirstResponseAmount", errors);
         var decision = Target(form.DecisionAmount, form.DecisionUnit, "Form.DecisionAmount", errors);
         var resolution = Target(form.ResolutionAmount, form.ResolutionUnit, "Form.ResolutionAmount", errors);
@@ -150,6 +154,8 @@ public sealed class SlaPolicyAdministration(AppDbContext db, AuditTrail audit, O
                 ("register", oldRegister, Blank(form.Register)),
                 ("category", policy.Category, category),
                 ("legalBasis", policy.LegalBasis, legalBasis),
+                ("valueAbove", AmountText.Edit(policy.ValueAbove), AmountText.Edit(valueAbove)),
+                ("costTotalAbove", AmountText.Edit(policy.CostTotalAbove), AmountText.Edit(costTotalAbove)),
                 ("firstResponse", Period(policy.FirstResponseAmount, policy.FirstResponseUnit), Period(firstResponse.Amount, firstResponse.Unit)),
                 ("decision", Period(policy.DecisionAmount, policy.DecisionUnit), Period(decision.Amount, decision.Unit)),
                 ("resolution", Period(policy.ResolutionAmount, policy.ResolutionUnit), Period(resolution.Amount, resolution.Unit)),
@@ -164,6 +170,8 @@ public sealed class SlaPolicyAdministration(AppDbContext db, AuditTrail audit, O
             policy.RegisterId = registerId;
             policy.Category = category;
             policy.LegalBasis = legalBasis;
+            policy.ValueAbove = valueAbove;
+            policy.CostTotalAbove = costTotalAbove;
             (policy.FirstResponseAmount, policy.FirstResponseUnit) = firstResponse;
             (policy.DecisionAmount, policy.DecisionUnit) = decision;
             (policy.ResolutionAmount, policy.ResolutionUnit) = resolution;

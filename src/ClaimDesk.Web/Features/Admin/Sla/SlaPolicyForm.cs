@@ -21,6 +21,12 @@ public sealed record SlaPolicyForm
 
     public string? LegalBasis { get; set; }
 
+    /// <summary>For claims whose value is above this amount (the organisation's currency); empty: any value.</summary>
+    public string? ValueAbove { get; set; }
+
+    /// <summary>For claims whose cost total is above this amount; empty: any.</summary>
+    public string? CostTotalAbove { get; set; }
+
     public string? FirstResponseAmount { get; set; }
 
     public string? FirstResponseUnit { get; set; } = "calendar_days";
