@@ -52,8 +52,9 @@ public sealed class StaleEditTests
         await tab1.GetByTestId("save-edit").ClickAsync();
         var stale = tab1.GetByTestId("stale-edit");
         await Assertions.Expect(stale).ToBeVisibleAsync();
+        var key = claim.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var managerName = await QueryAsync(app, db => db.AuditEvents
-            .Where(a => a.EntityId == claim.Id.ToString() && a.Field == "contact.email").Select(a => a.ActorName).SingleAsync());
+            .Where(a => a.EntityId == key && a.Field == "contact.email").Select(a => a.ActorName).SingleAsync());
         await Assertions.Expect(stale).ToContainTextAsync(managerName!);
         await Assertions.Expect(stale).ToContainTextAsync("E-mail");
         await Assertions.Expect(stale).ToContainTextAsync("jan.kowalski@example.com");
