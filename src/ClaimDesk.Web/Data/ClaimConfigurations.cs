@@ -57,6 +57,7 @@ public sealed class WorkflowTransitionConfiguration : IEntityTypeConfiguration<W
         builder.HasIndex(t => new { t.RegisterId, t.FromStatus, t.ToStatus }).IsUnique();
         builder.Property(t => t.AllowedRoles).HasList().HasMaxLength(200);
         builder.Property(t => t.RequiredFields).HasList().HasMaxLength(200);
+        builder.Property(t => t.EffectDocuments).HasList().HasMaxLength(200).HasDefaultValueSql("''");
     }
 }
 
