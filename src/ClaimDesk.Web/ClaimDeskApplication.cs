@@ -111,7 +111,7 @@ public static class ClaimDeskApplication
         services.AddClaimDeskSms(options);
         services.AddClaimDeskNotifications();
         services.AddClaimDeskWebhooks();
-        services.AddClaimDeskDocuments();
+        services.AddClaimDeskDocuments(options);
         services.AddClaimDeskAntiforgery();
         services.AddSingleton(new FrameOrigins(frameOrigins));
 

@@ -78,10 +78,10 @@ public sealed partial class ClaimDocuments(
     internal async Task<StoredDocument> CreateAsync(long claimId, string kind, Actor actor, bool sent, CancellationToken cancellationToken)
     {
         var maker = _kinds.FirstOrDefault(k => k.Kind == kind)
-            ?? throw new ClaimDocumentException(Refusal.Invalid, "There is no such kind of document.");
+            ?? throw new ClaimDocumentException(Refusal.Invalid, DocumentMessages.NoSuchKind);
         var claim = await db.Claims.AsNoTracking().Include(c => c.Lines)
             .SingleOrDefaultAsync(c => c.Id == claimId && !c.IsDeleted, cancellationToken)
-            ?? throw new ClaimDocumentException(Refusal.NotFound, "The claim does not exist.");
+            ?? throw new ClaimDocumentException(Refusal.NotFound, DocumentMessages.NoClaim);
         var language = Language.IsSupported(claim.ContactLanguage) ? claim.ContactLanguage : Language.English;
         var draft = await maker.DraftAsync(claim, language, cancellationToken);
 
@@ -143,22 +143,22 @@ public sealed partial class ClaimDocuments(
     public async Task SendAsync(long documentId, Actor actor, CancellationToken cancellationToken)
     {
         var document = await db.Set<ClaimDocument>().SingleOrDefaultAsync(d => d.Id == documentId, cancellationToken)
-            ?? throw new ClaimDocumentException(Refusal.NotFound, "The document does not exist.");
+            ?? throw new ClaimDocumentException(Refusal.NotFound, DocumentMessages.NoDocument);
         var claim = await db.Claims.AsNoTracking().SingleOrDefaultAsync(c => c.Id == document.ClaimId && !c.IsDeleted, cancellationToken)
-            ?? throw new ClaimDocumentException(Refusal.NotFound, "The claim does not exist.");
+            ?? throw new ClaimDocumentException(Refusal.NotFound, DocumentMessages.NoClaim);
         if (!document.IsPublic)
         {
-            throw new ClaimDocumentException(Refusal.Invalid, "An internal document is not sent to the claimant.");
+            throw new ClaimDocumentException(Refusal.Invalid, DocumentMessages.Internal);
         }
 
         if (string.IsNullOrWhiteSpace(claim.ContactEmail) || !System.Net.Mail.MailAddress.TryCreate(claim.ContactEmail.Trim(), out _))
         {
-            throw new ClaimDocumentException(Refusal.Invalid, "The claimant has no e-mail address to send the document to.");
+            throw new ClaimDocumentException(Refusal.Invalid, DocumentMessages.NoEmail);
         }
 
         byte[] content;
         await using (var stored = files.Open(document.Sha256)
-            ?? throw new ClaimDocumentException(Refusal.NotFound, "The document's file is missing."))
+            ?? throw new ClaimDocumentException(Refusal.NotFound, DocumentMessages.FileMissing))
         {
             using var copy = new MemoryStream();
             await stored.CopyToAsync(copy, cancellationToken);
