@@ -110,6 +110,7 @@ public sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         builder.Property(c => c.Status).HasMaxLength(40);
         builder.Property(c => c.AssigneeId).HasMaxLength(450);
         builder.Property(c => c.Value).HasPrecision(18, 2);
+        ClaimWorkMapping.CostTotal(builder);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasIndex(c => new { c.RegisterId, c.Status });
         builder.HasIndex(c => c.ReceivedAt);
@@ -145,6 +146,7 @@ public sealed class ClaimLineConfiguration : IEntityTypeConfiguration<ClaimLine>
         builder.Property(l => l.UnitPrice).HasPrecision(18, 2);
         builder.Property(l => l.Decision).HasCode().HasMaxLength(20);
         builder.Property(l => l.DecisionReason).HasMaxLength(ClaimLimits.Reason);
+        ClaimWorkMapping.ItemWork(builder);
         builder.Ignore(l => l.Value);
         builder.HasIndex(l => new { l.SalesDocumentNumber, l.SalesDocumentLineNo });
         builder.Property(l => l.GoodsIssueNumber).HasMaxLength(MasterDataLimits.Code);

@@ -120,6 +120,9 @@ public sealed class OrganisationOptions
 
     /// <summary>Registers whose claims fall under another jurisdiction, by register code (<c>complaints-cz</c> = <c>cz</c>).</summary>
     public Dictionary<string, string> RegisterJurisdictions { get; set; } = [];
+
+    /// <summary>The ISO 4217 currency a claim's cost total (<c>Claim.CostTotal</c>) is kept in; costs in others are totalled apart.</summary>
+    public string Currency { get; set; } = "PLN";
 }
 
 public sealed class IntakeOptions
