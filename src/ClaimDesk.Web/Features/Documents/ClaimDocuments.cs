@@ -183,6 +183,14 @@ public sealed partial class ClaimDocuments(
         return [.. rows.Select(Describe)];
     }
 
+    /// <summary>The card's documents section: every document of the claim and the kinds staff may make.</summary>
+    public async Task<DocumentsView> ViewAsync(long claimId, CancellationToken cancellationToken)
+    {
+        var claim = await db.Claims.AsNoTracking().Where(c => c.Id == claimId).Select(c => new { c.ContactEmail }).SingleOrDefaultAsync(cancellationToken);
+        return new DocumentsView(claimId, await ListAsync(claimId, publicOnly: false, cancellationToken), Kinds,
+            !string.IsNullOrWhiteSpace(claim?.ContactEmail));
+    }
+
     /// <summary>One document of the claim, or null when it is not the claim's, or is internal and <paramref name="publicOnly"/>.</summary>
     public async Task<StoredDocument?> FindAsync(long claimId, long documentId, bool publicOnly, CancellationToken cancellationToken)
     {
