@@ -41,7 +41,7 @@ public sealed class DocumentMails(IStringLocalizerFactory localizers, IOptions<C
 public static class DocumentKinds
 {
     public const string DecisionLetter = "decision_letter";
-    public const string ClosingProtocol = "closing_protocol";
+    public const string ClosingProtocol = Core.Workflows.DefaultWorkflows.ClosingProtocolDocument;
     public const string RepairQuote = "repair_quote";
     public const string RepairInvoice = "repair_invoice";
 }
