@@ -280,4 +280,45 @@ public sealed class DocumentTests
         Assert.NotNull(stored.SentAt);
         Assert.NotEqual("—", (await staff.GetPageAsync($"/Claims/{id}")).QuerySelector("[data-testid=document-sent]")!.TextContent.Trim());
     }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task The_workflow_editor_sets_which_documents_a_transition_emails_and_the_move_queues_them(DatabaseProvider provider)
+    {
+        await using var app = await MailingApp.StartAsync(provider);
+        await app.AcknowledgeIntakeAsync(false);
+        var admin = app.App.CreateBrowserLikeClient();
+        (await admin.SignInAsync(ClaimDeskFactory.AdminEmail, ClaimDeskFactory.AdminPassword)).Dispose();
+        var page = await admin.GetPageAsync("/Admin/Registers/Edit/complaints");
+        AngleSharp.Dom.IElement Box(string transition, string kind) =>
+            page.QuerySelector($"tr[data-transition='{transition}'] input[name$='.EffectDocuments'][value={kind}]")!;
+        Assert.True(Box("in_resolution→resolved", "closing_protocol").HasAttribute("checked"));
+        Assert.False(Box("new→accepted", "decision_letter").HasAttribute("checked"));
+
+        using (var saved = await admin.PressAsync((AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("form[data-testid=register-form]")!,
+            new Dictionary<string, string>
+            {
+                [Box("in_resolution→resolved", "closing_protocol").GetAttribute("name")!] = "",
+                [Box("new→accepted", "decision_letter").GetAttribute("name")!] = "decision_letter",
+            }, "Save"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        var transitions = await app.QueryAsync(db => db.WorkflowTransitions.AsNoTracking()
+            .Where(t => db.Registers.Any(r => r.Id == t.RegisterId && r.Code == "complaints")).ToListAsync());
+        Assert.Equal(["decision_letter"], transitions.Single(t => t.FromStatus == "new" && t.ToStatus == "accepted").EffectDocuments);
+        Assert.Empty(transitions.Single(t => t.FromStatus == "in_resolution" && t.ToStatus == "resolved").EffectDocuments);
+        page = await admin.GetPageAsync("/Admin/Registers/Edit/complaints");
+        Assert.True(Box("new→accepted", "decision_letter").HasAttribute("checked"));
+
+        using var api = await app.App.CreateApiClientAsync(StaffRole.Manager);
+        var (id, number) = await CreateAsync(api);
+        await MoveAsync(api, id, "accepted");
+        var mail = Assert.Single(await app.MessagesAsync(), m => m.To == "jan.kowalski@example.pl");
+        Assert.Equal($"Odpowiedź na reklamację — reklamacja {number}", mail.Subject);
+        Assert.Equal(DocumentsOutbox.Named("decision_letter", id), mail.Document);
+        await MoveAsync(api, id, "in_resolution");
+        await MoveAsync(api, id, "resolved");
+        Assert.Single(await app.MessagesAsync(), m => m.To == "jan.kowalski@example.pl");
+    }
 }

@@ -85,7 +85,7 @@ public sealed partial class ClaimDocuments(
         var language = Language.IsSupported(claim.ContactLanguage) ? claim.ContactLanguage : Language.English;
         var draft = await maker.DraftAsync(claim, language, cancellationToken);
 
-        await using var pending = await files.ReceiveAsync(new MemoryStream(draft.Pdf, writable: false), long.MaxValue, cancellationToken);
+        await using var pending = await files.ReceiveAsync(new MemoryStream(draft.Pdf, writable: false), draft.Pdf.Length, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var document = new ClaimDocument
         {
