@@ -187,8 +187,8 @@ public sealed class DocumentTests
         Assert.Contains("łożysko 6204, uszczelka", text, StringComparison.Ordinal);
         Assert.Contains(ToClaimant, text, StringComparison.Ordinal);
         Assert.Contains(FromClaimant, text, StringComparison.Ordinal);
-        Assert.Contains("Do reklamującego", text, StringComparison.Ordinal);
-        Assert.Contains("Od reklamującego", text, StringComparison.Ordinal);
+        Assert.Contains("Do zgłaszającego", text, StringComparison.Ordinal);
+        Assert.Contains("Od zgłaszającego", text, StringComparison.Ordinal);
         Assert.DoesNotContain(Note, text, StringComparison.Ordinal);
         Assert.True(text.IndexOf(ToClaimant, StringComparison.Ordinal) < text.IndexOf(FromClaimant, StringComparison.Ordinal));
 
@@ -224,6 +224,13 @@ public sealed class DocumentTests
         using (var elsewhere = await api.GetAsync($"/api/v1/claims/{mine}/documents/{theirDocument}"))
         {
             Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
+        }
+
+        var openApi = await app.App.CreateClient().GetFromJsonAsync<JsonElement>("/api/docs/v1.json");
+        foreach (var path in new[] { "/api/v1/claims/{idOrNumber}/documents", "/api/v1/claims/{idOrNumber}/documents/{documentId}",
+                     "/api/v1/claims/{idOrNumber}/documents/{documentId}/send", "/api/v1/claims/{idOrNumber}/documents/{documentId}/data" })
+        {
+            Assert.True(openApi.GetProperty("paths").TryGetProperty(path, out _), path);
         }
 
         string token;
@@ -314,11 +321,11 @@ public sealed class DocumentTests
         using var api = await app.App.CreateApiClientAsync(StaffRole.Manager);
         var (id, number) = await CreateAsync(api);
         await MoveAsync(api, id, "accepted");
-        var mail = Assert.Single(await app.MessagesAsync(), m => m.To == "jan.kowalski@example.pl");
+        var mail = Assert.Single(await app.MessagesAsync(), m => m.Document is not null);
         Assert.Equal($"Odpowiedź na reklamację — reklamacja {number}", mail.Subject);
         Assert.Equal(DocumentsOutbox.Named("decision_letter", id), mail.Document);
         await MoveAsync(api, id, "in_resolution");
         await MoveAsync(api, id, "resolved");
-        Assert.Single(await app.MessagesAsync(), m => m.To == "jan.kowalski@example.pl");
+        Assert.Single(await app.MessagesAsync(), m => m.Document is not null);
     }
 }
