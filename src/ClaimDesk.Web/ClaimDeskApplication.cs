@@ -8,6 +8,7 @@ using ClaimDesk.Web.Features.MasterData;
 using ClaimDesk.Web.Features.Culture;
 using ClaimDesk.Web.Features.CustomFields;
 using ClaimDesk.Web.Features.Deadlines;
+using ClaimDesk.Web.Features.Documents;
 using ClaimDesk.Web.Features.Health;
 using ClaimDesk.Web.Features.Inbound;
 using ClaimDesk.Web.Features.Intake;
@@ -117,6 +118,7 @@ public static class ClaimDeskApplication
         services.AddClaimDeskSms(options);
         services.AddClaimDeskNotifications();
         services.AddClaimDeskWebhooks();
+        services.AddClaimDeskDocuments(options);
         services.AddClaimDeskAntiforgery();
         services.AddSingleton(new FrameOrigins(frameOrigins));
 
@@ -204,6 +206,7 @@ public static class ClaimDeskApplication
         app.MapClaimsApi();
         app.MapClaimItemWorkApi();
         app.MapTasksApi();
+        app.MapDocumentsApi();
         app.MapTrackingEndpoints();
         app.MapInboundMailApi();
         app.MapMasterDataApi();

@@ -86,6 +86,9 @@ public sealed class WorkflowTransition
 
     /// <summary>The move is refused while the claim has open tasks of the status it leaves (<see cref="Tasks.TaskTemplate"/>).</summary>
     public bool RequiresTasksDone { get; set; }
+
+    /// <summary>The kinds of claim document made and e-mailed to the claimant when a claim takes this transition.</summary>
+    public List<string> EffectDocuments { get; set; } = [];
 }
 
 /// <summary>A register's statuses and transitions, as data an administrator edits (DESIGN §2).</summary>

@@ -58,6 +58,7 @@ public sealed class WorkflowTransitionConfiguration : IEntityTypeConfiguration<W
         builder.Property(t => t.AllowedRoles).HasList().HasMaxLength(200);
         builder.Property(t => t.RequiredFields).HasList().HasMaxLength(200);
         builder.Property(t => t.RequiresTasksDone).HasDefaultValue(false);
+        builder.Property(t => t.EffectDocuments).HasList().HasMaxLength(200).HasDefaultValueSql("''");
     }
 }
 

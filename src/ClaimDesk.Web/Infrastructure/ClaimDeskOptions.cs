@@ -38,6 +38,8 @@ public sealed class ClaimDeskOptions
     public InboundMailOptions InboundMail { get; set; } = new();
 
     public DeadlineOptions Deadlines { get; set; } = new();
+
+    public Features.Documents.DocumentOptions Documents { get; set; } = new();
 }
 
 /// <summary>The deadline scanner (<c>ClaimDesk:Deadlines</c>).</summary>

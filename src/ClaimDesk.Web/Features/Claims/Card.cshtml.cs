@@ -72,6 +72,8 @@ public sealed partial class CardModel(
 
     public IReadOnlyList<AttachmentInfo> Attachments { get; private set; } = [];
 
+    public Features.Documents.DocumentsView ClaimDocuments { get; private set; } = Features.Documents.DocumentsView.Empty;
+
     /// <summary>The visibility chosen in an upload that was refused, so the form shows it again.</summary>
     public string ChosenVisibility { get; private set; } = AttachmentVisibility.Internal;
 
@@ -248,6 +250,7 @@ public sealed partial class CardModel(
         Deadlines = await deadlines.ForClaimAsync(id, HttpContext.RequestAborted);
         TaskList = await HttpContext.RequestServices.GetRequiredService<Tasks.ClaimTasks>().CardAsync(id, actor, HttpContext.RequestAborted);
         Attachments = await attachments.ListAsync(id, HttpContext.RequestAborted);
+        ClaimDocuments = await HttpContext.RequestServices.GetRequiredService<Features.Documents.ClaimDocuments>().ViewAsync(id, HttpContext.RequestAborted);
         Thread = await thread.ListAsync(id, publicOnly: false, HttpContext.RequestAborted);
         CustomFields = await customFields.ForClaimAsync(id, Language, customerOnly: false, HttpContext.RequestAborted);
         FieldsByCode = (await customFields.ForRegisterAsync(register.Id, includeInactive: true, HttpContext.RequestAborted)).ToDictionary(f => f.Code);

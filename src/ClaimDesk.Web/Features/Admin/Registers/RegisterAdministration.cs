@@ -189,6 +189,7 @@ public sealed partial class RegisterAdministration(
                     AllowedRoles = [.. t.AllowedRoles],
                     RequiredFields = [.. t.RequiredFields],
                     RequiresTasksDone = t.RequiresTasksDone,
+                    EffectDocuments = [.. t.EffectDocuments],
                 })],
         };
     }
@@ -407,6 +408,7 @@ public sealed partial class RegisterAdministration(
                 AllowedRoles = [.. t.AllowedRoles.Distinct(StringComparer.Ordinal).OrderBy(r => Rank(StaffRole.All, r))],
                 RequiredFields = [.. t.RequiredFields.Distinct(StringComparer.Ordinal).OrderBy(f => Rank(WorkflowTransition.KnownFields, f))],
                 RequiresTasksDone = t.RequiresTasksDone,
+                EffectDocuments = [.. t.EffectDocuments.Select(Clean).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             })
             .ToList();
         return (new Draft(name, pattern, form.AcknowledgesIntake, statuses, transitions), errors);
@@ -559,7 +561,8 @@ public sealed partial class RegisterAdministration(
 
     private static string Describe(WorkflowTransition t) =>
         $"roles: {string.Join(", ", t.AllowedRoles.Order(StringComparer.Ordinal))}; fields: {string.Join(", ", t.RequiredFields.Order(StringComparer.Ordinal))}"
-        + (t.RequiresTasksDone ? "; tasks done" : "");
+        + (t.RequiresTasksDone ? "; tasks done" : "")
+        + (t.EffectDocuments.Count > 0 ? $"; documents: {string.Join(", ", t.EffectDocuments.Order(StringComparer.Ordinal))}" : "");
 
     /// <summary>A digest of everything the form edits, independent of row order, to tell whether it changed.</summary>
     private static string Fingerprint(LocalizedText name, string pattern, bool acknowledges, IEnumerable<WorkflowStatus> statuses,
