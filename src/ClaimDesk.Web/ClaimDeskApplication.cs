@@ -13,6 +13,7 @@ using ClaimDesk.Web.Features.Inbound;
 using ClaimDesk.Web.Features.Intake;
 using ClaimDesk.Web.Features.Lookup;
 using ClaimDesk.Web.Features.Portal;
+using ClaimDesk.Web.Features.Repairs;
 using ClaimDesk.Web.Features.Notifications;
 using ClaimDesk.Web.Features.SystemInfo;
 using ClaimDesk.Web.Features.Webhooks;
@@ -110,6 +111,7 @@ public static class ClaimDeskApplication
         services.AddClaimDeskSms(options);
         services.AddClaimDeskNotifications();
         services.AddClaimDeskWebhooks();
+        services.AddClaimDeskRepairs();
         services.AddClaimDeskAntiforgery();
         services.AddSingleton(new FrameOrigins(frameOrigins));
 
@@ -195,6 +197,7 @@ public static class ClaimDeskApplication
         });
         app.MapSystemApi();
         app.MapClaimsApi();
+        app.MapRepairQuotesApi();
         app.MapTrackingEndpoints();
         app.MapInboundMailApi();
         app.MapMasterDataApi();

@@ -37,6 +37,15 @@ public sealed class RepairQuote
     public const int MaxValidDays = 365;
     public const decimal MaxAmount = 100_000_000m;
 
+    /// <summary>The audit actions of the steps, written on the claim (so its history shows them) with the field <see cref="QuoteField"/>.</summary>
+    public const string SentAction = "repair_quote_sent";
+    public const string AcceptedAction = "repair_quote_accepted";
+    public const string DeclinedAction = "repair_quote_declined";
+    public const string ExpiredAction = "repair_quote_expired";
+    public const string RepairedAction = "repair_done";
+    public const string InvoicedAction = "repair_invoiced";
+    public const string QuoteField = "repair_quote";
+
     private List<RepairQuoteLine> _lines = [];
 
     private RepairQuote()
@@ -104,6 +113,9 @@ public sealed class RepairQuote
     public DateTime? InvoicedAt { get; private set; }
 
     public string? InvoicedBy { get; private set; }
+
+    /// <summary>The status as of <paramref name="today"/>: a sent quote past its validity is expired even before anyone marked it.</summary>
+    public RepairQuoteStatus StatusOn(DateOnly today) => Status == RepairQuoteStatus.Sent && today > ValidUntil ? RepairQuoteStatus.Expired : Status;
 
     /// <summary>Whether the claimant may still answer it on <paramref name="today"/>.</summary>
     public bool IsOpen(DateOnly today) => Status == RepairQuoteStatus.Sent && today <= ValidUntil;
@@ -250,7 +262,7 @@ public sealed class RepairQuote
         Status = RepairQuoteStatus.Sent;
         SentAt = now;
         SentBy = actor.Name;
-        log.Add(new Change(EntityType, IdText, "sent", "total", null, Amount(Total)));
+        log.Add(new Change(Claim.EntityType, ClaimText, SentAction, QuoteField, null, Summary));
         return ClaimOutcome.Done;
     }
 
@@ -264,7 +276,7 @@ public sealed class RepairQuote
 
         Status = RepairQuoteStatus.Expired;
         ExpiredAt = now;
-        log.Add(new Change(EntityType, IdText, "expired", "status", Codes.Of(RepairQuoteStatus.Sent), Codes.Of(Status)));
+        log.Add(new Change(Claim.EntityType, ClaimText, ExpiredAction, QuoteField, null, Number));
         return true;
     }
 
@@ -297,8 +309,8 @@ public sealed class RepairQuote
         AnsweredBy = answeredBy;
         AnswerChannel = channel;
         AnswerAddress = address;
-        log.Add(new Change(EntityType, IdText, accept ? "accepted" : "declined", "status", Codes.Of(before), Codes.Of(Status)));
-        log.Add(new Change(EntityType, IdText, accept ? "accepted" : "declined", "channel", null, Codes.Of(channel)));
+        log.Add(new Change(Claim.EntityType, ClaimText, accept ? AcceptedAction : DeclinedAction, QuoteField, Codes.Of(before), Summary));
+        log.Add(new Change(Claim.EntityType, ClaimText, accept ? AcceptedAction : DeclinedAction, "answer_channel", null, Codes.Of(channel)));
         return ClaimOutcome.Done;
     }
 
@@ -329,7 +341,7 @@ public sealed class RepairQuote
         RepairedAt = now;
         RepairedBy = actor.Name;
         RepairReport = report;
-        log.Add(new Change(EntityType, IdText, "repaired", "repair", null, report));
+        log.Add(new Change(Claim.EntityType, ClaimText, RepairedAction, "repair_report", null, report));
         return ClaimOutcome.Done;
     }
 
@@ -351,7 +363,7 @@ public sealed class RepairQuote
         Status = RepairQuoteStatus.Invoiced;
         InvoicedAt = now;
         InvoicedBy = actor.Name;
-        log.Add(new Change(EntityType, IdText, "invoiced", "invoice", null, $"{InvoiceNumber} {Amount(Total)} {Currency}"));
+        log.Add(new Change(Claim.EntityType, ClaimText, InvoicedAction, "repair_invoice", null, $"{InvoiceNumber}: {Amount(Total)} {Currency}"));
         return ClaimOutcome.Done;
     }
 
@@ -359,5 +371,8 @@ public sealed class RepairQuote
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private string IdText => Id.ToString(CultureInfo.InvariantCulture);
+    /// <summary>The quote as its audit entries name it: number, total and currency.</summary>
+    private string Summary => $"{Number}: {Amount(Total)} {Currency}";
+
+    private string ClaimText => ClaimId.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,6 @@
 -- 0029 repair quotes: paid out-of-warranty repairs (issue 13): a quote's priced lines (JSON), total, validity, the
 -- statuses the claim moves to on the claimant's answer, who did each step and when, the answer's channel and address.
+-- A webhook's event list may now be longer (the repair.* events).
 CREATE TABLE "repair_quotes" (
     "id" INTEGER NOT NULL CONSTRAINT "pk_repair_quotes" PRIMARY KEY AUTOINCREMENT,
     "claim_id" INTEGER NOT NULL,
