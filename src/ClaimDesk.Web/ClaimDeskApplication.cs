@@ -8,6 +8,7 @@ using ClaimDesk.Web.Features.MasterData;
 using ClaimDesk.Web.Features.Culture;
 using ClaimDesk.Web.Features.CustomFields;
 using ClaimDesk.Web.Features.Deadlines;
+using ClaimDesk.Web.Features.Documents;
 using ClaimDesk.Web.Features.Health;
 using ClaimDesk.Web.Features.Inbound;
 using ClaimDesk.Web.Features.Intake;
@@ -111,6 +112,7 @@ public static class ClaimDeskApplication
         services.AddClaimDeskSms(options);
         services.AddClaimDeskNotifications();
         services.AddClaimDeskWebhooks();
+        services.AddClaimDeskDocuments(options);
         services.AddClaimDeskRepairs();
         services.AddClaimDeskAntiforgery();
         services.AddSingleton(new FrameOrigins(frameOrigins));

@@ -51,7 +51,42 @@ public sealed class ClaimLine
 
     public string FaultDescription { get; internal set; } = "";
 
+    /// <summary>The technician's finding (<c>Claim.RecordItemWork</c>).</summary>
     public string? Diagnosis { get; internal set; }
+
+    /// <summary>What the supplier (or manufacturer) said about the item, when it was asked.</summary>
+    public string? SupplierStatement { get; internal set; }
+
+    /// <summary>The remedy actually granted (<see cref="GrantedRemedy.None"/> until one is), with its facts below.</summary>
+    public GrantedRemedy Remedy { get; internal set; }
+
+    /// <summary>When the remedy was granted.</summary>
+    public DateTime? RemedyGrantedAt { get; internal set; }
+
+    /// <summary>The serial number of the item given in replacement (<see cref="GrantedRemedy.Replacement"/>).</summary>
+    public string? ReplacementSerial { get; internal set; }
+
+    /// <summary>The money given back (<see cref="GrantedRemedy.Refund"/>, <see cref="GrantedRemedy.PriceReduction"/>, <see cref="GrantedRemedy.CreditNote"/>).</summary>
+    public decimal? RefundAmount { get; internal set; }
+
+    /// <summary>The ISO 4217 code of <see cref="RefundAmount"/>.</summary>
+    public string? RefundCurrency { get; internal set; }
+
+    /// <summary>The repair report (<see cref="GrantedRemedy.Repair"/>): what was done, the parts used, the time it took.</summary>
+    public string? RepairDone { get; internal set; }
+
+    public string? RepairParts { get; internal set; }
+
+    public int? RepairMinutes { get; internal set; }
+
+    /// <summary>When the item itself reached us, and when it was sent back, how and with which tracking number.</summary>
+    public DateTime? GoodsReceivedAt { get; internal set; }
+
+    public DateTime? ReturnedAt { get; internal set; }
+
+    public ReturnMethod? ReturnMethod { get; internal set; }
+
+    public string? ReturnTrackingNumber { get; internal set; }
 
     public LineDecision Decision { get; internal set; }
 
@@ -61,3 +96,9 @@ public sealed class ClaimLine
 
     public decimal Value => Quantity * (UnitPrice ?? 0m);
 }
+
+/// <summary>The remedy granted for an item (issue 13); <see cref="None"/> until one is.</summary>
+public enum GrantedRemedy { None, Repair, Replacement, Refund, PriceReduction, CreditNote, ReturnUnrepaired }
+
+/// <summary>How an item went back to the claimant.</summary>
+public enum ReturnMethod { Courier, ParcelLocker, Post, PickupInPerson }

@@ -83,6 +83,9 @@ public sealed class WorkflowTransition
     public List<string> AllowedRoles { get; set; } = [];
 
     public List<string> RequiredFields { get; set; } = [];
+
+    /// <summary>The kinds of claim document made and e-mailed to the claimant when a claim takes this transition.</summary>
+    public List<string> EffectDocuments { get; set; } = [];
 }
 
 /// <summary>A register's statuses and transitions, as data an administrator edits (DESIGN §2).</summary>

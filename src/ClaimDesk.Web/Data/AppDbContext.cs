@@ -42,6 +42,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<ClaimLine> ClaimLines => Set<ClaimLine>();
 
+    public DbSet<ClaimCost> ClaimCosts => Set<ClaimCost>();
+
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();

@@ -57,6 +57,7 @@ public sealed class WorkflowTransitionConfiguration : IEntityTypeConfiguration<W
         builder.HasIndex(t => new { t.RegisterId, t.FromStatus, t.ToStatus }).IsUnique();
         builder.Property(t => t.AllowedRoles).HasList().HasMaxLength(200);
         builder.Property(t => t.RequiredFields).HasList().HasMaxLength(200);
+        builder.Property(t => t.EffectDocuments).HasList().HasMaxLength(200).HasDefaultValueSql("''");
     }
 }
 
@@ -109,6 +110,7 @@ public sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         builder.Property(c => c.Status).HasMaxLength(40);
         builder.Property(c => c.AssigneeId).HasMaxLength(450);
         builder.Property(c => c.Value).HasPrecision(18, 2);
+        ClaimWorkMapping.CostTotal(builder);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasIndex(c => new { c.RegisterId, c.Status });
         builder.HasIndex(c => c.ReceivedAt);
@@ -144,6 +146,7 @@ public sealed class ClaimLineConfiguration : IEntityTypeConfiguration<ClaimLine>
         builder.Property(l => l.UnitPrice).HasPrecision(18, 2);
         builder.Property(l => l.Decision).HasCode().HasMaxLength(20);
         builder.Property(l => l.DecisionReason).HasMaxLength(ClaimLimits.Reason);
+        ClaimWorkMapping.ItemWork(builder);
         builder.Ignore(l => l.Value);
         builder.HasIndex(l => new { l.SalesDocumentNumber, l.SalesDocumentLineNo });
         builder.Property(l => l.GoodsIssueNumber).HasMaxLength(MasterDataLimits.Code);

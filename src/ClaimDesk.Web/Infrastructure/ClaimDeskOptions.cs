@@ -38,6 +38,8 @@ public sealed class ClaimDeskOptions
     public InboundMailOptions InboundMail { get; set; } = new();
 
     public DeadlineOptions Deadlines { get; set; } = new();
+
+    public Features.Documents.DocumentOptions Documents { get; set; } = new();
 }
 
 /// <summary>The deadline scanner (<c>ClaimDesk:Deadlines</c>).</summary>
@@ -118,6 +120,9 @@ public sealed class OrganisationOptions
 
     /// <summary>Registers whose claims fall under another jurisdiction, by register code (<c>complaints-cz</c> = <c>cz</c>).</summary>
     public Dictionary<string, string> RegisterJurisdictions { get; set; } = [];
+
+    /// <summary>The ISO 4217 currency a claim's cost total (<c>Claim.CostTotal</c>) is kept in; costs in others are totalled apart.</summary>
+    public string Currency { get; set; } = "PLN";
 }
 
 public sealed class IntakeOptions
