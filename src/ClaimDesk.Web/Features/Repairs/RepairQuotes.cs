@@ -17,12 +17,13 @@ namespace ClaimDesk.Web.Features.Repairs;
 /// page, the partner portal and the API: a quote is prepared and sent (e-mailed with its PDF and a tracking link), the
 /// claimant accepts or declines it once, which moves the claim to the status the quote names, staff record the repair
 /// and issue its invoice (PDF, e-mailed). Each step is one transaction: the domain method decides, the step is audited
-/// on the claim and raised as <see cref="RepairQuoteChanged"/>, whose webhook event commits with it. The PDFs are kept
-/// as the claim's public files, listed on the tracking page and in the portal.
+/// on the claim and raised as <see cref="RepairQuoteChanged"/>, whose webhook event commits with it. The PDFs are
+/// documents of the claim's document store (kinds <c>repair_quote</c>, <c>repair_invoice</c>): the e-mail queued in
+/// the step's transaction names the document, which the outbox draws, stores and attaches when it sends the e-mail.
 /// </summary>
 public sealed class RepairQuotes(
-    AppDbContext db, ClaimEventDispatcher dispatcher, OrganisationClock clock, ClaimAttachments attachments, TrackingLinks trackingLinks,
-    Outbox outbox, RepairDocuments documents, IStringLocalizerFactory localizers)
+    AppDbContext db, ClaimEventDispatcher dispatcher, OrganisationClock clock, TrackingLinks trackingLinks,
+    Outbox outbox, RepairDocuments documents, Documents.ClaimDocuments store, IStringLocalizerFactory localizers)
 {
     /// <summary>The claim's quotes, newest first.</summary>
     public async Task<IReadOnlyList<RepairQuote>> ListAsync(long claimId, CancellationToken cancellationToken = default) =>
@@ -67,11 +68,11 @@ public sealed class RepairQuotes(
         db.RepairQuotes.Add(quote);
         await db.SaveChangesAsync(cancellationToken);
 
-        var document = documents.Quote(claim, quote, claim.ContactLanguage);
         var mail = documents.QuoteMail(claim, quote, trackingLinks.Issue(claimId, baseUrl));
-        outbox.Email(claim.ContactEmail, mail.Subject, mail.Text, attachments: [new MailAttachment(document.FileName, "application/pdf", document.Pdf)]);
+        outbox.Email(claim.ContactEmail.Trim(), mail.Subject, mail.Text, attachments:
+            [new MailAttachment($"{quote.Number}.pdf", Documents.ClaimDocuments.ContentType, [], Documents.DocumentsOutbox.Named(RepairDocuments.QuoteKind, claimId))]);
         claim.RepairQuoteStep(quote, RepairStep.QuoteSent, now);
-        return (await SaveAsync(claim, log, actor, now, document, transaction, cancellationToken), quote);
+        return (await SaveAsync(claim, log, actor, now, transaction, cancellationToken), quote);
     }
 
     /// <summary>
@@ -121,7 +122,7 @@ public sealed class RepairQuotes(
         }
 
         claim.RepairQuoteStep(quote, accept ? RepairStep.QuoteAccepted : RepairStep.QuoteDeclined, now);
-        return await SaveAsync(claim, log, actor, now, null, transaction, cancellationToken);
+        return await SaveAsync(claim, log, actor, now, transaction, cancellationToken);
     }
 
     /// <summary>Staff record the repair of an accepted quote as done, with what was done.</summary>
@@ -148,7 +149,7 @@ public sealed class RepairQuotes(
         }
 
         claim.RepairQuoteStep(quote, RepairStep.Repaired, now);
-        return await SaveAsync(claim, log, actor, now, null, transaction, cancellationToken);
+        return await SaveAsync(claim, log, actor, now, transaction, cancellationToken);
     }
 
     /// <summary>Issues the invoice of a repaired quote: its PDF is kept with the claim and e-mailed to the claimant.</summary>
@@ -174,15 +175,23 @@ public sealed class RepairQuotes(
             return outcome;
         }
 
-        var document = documents.Invoice(claim, quote, claim.ContactLanguage);
-        if (!string.IsNullOrWhiteSpace(claim.ContactEmail))
+        var emailed = !string.IsNullOrWhiteSpace(claim.ContactEmail) && System.Net.Mail.MailAddress.TryCreate(claim.ContactEmail.Trim(), out _);
+        if (emailed)
         {
             var mail = documents.InvoiceMail(claim, quote, trackingLinks.Issue(claimId, baseUrl));
-            outbox.Email(claim.ContactEmail, mail.Subject, mail.Text, attachments: [new MailAttachment(document.FileName, "application/pdf", document.Pdf)]);
+            outbox.Email(claim.ContactEmail!.Trim(), mail.Subject, mail.Text, attachments:
+                [new MailAttachment($"{quote.InvoiceNumber}.pdf", Documents.ClaimDocuments.ContentType, [], Documents.DocumentsOutbox.Named(RepairDocuments.InvoiceKind, claimId))]);
         }
 
         claim.RepairQuoteStep(quote, RepairStep.Invoiced, now);
-        return await SaveAsync(claim, log, actor, now, document, transaction, cancellationToken);
+        var saved = await SaveAsync(claim, log, actor, now, transaction, cancellationToken);
+        if (saved.Succeeded && !emailed)
+        {
+            // Nobody to e-mail it to: the invoice is still stored with the claim, for staff to hand over.
+            await store.CreateAsync(claimId, RepairDocuments.InvoiceKind, actor, cancellationToken);
+        }
+
+        return saved;
     }
 
     /// <summary>The reason and comment a move on the claimant's answer carries, in the claimant's language.</summary>
@@ -195,43 +204,21 @@ public sealed class RepairQuotes(
     }
 
     /// <summary>
-    /// Keeps <paramref name="document"/> (if any) as the claim's public file, hands the claim's events to the features
-    /// and saves once, then commits; a claim changed meanwhile by someone else is a conflict and nothing is kept.
+    /// Hands the claim's events to the features and saves once, then commits; a claim changed meanwhile by someone else
+    /// is a conflict and nothing is kept.
     /// </summary>
-    private async Task<ClaimOutcome> SaveAsync(Claim claim, ChangeLog log, Actor actor, DateTime now, RepairDocument? document,
+    private async Task<ClaimOutcome> SaveAsync(Claim claim, ChangeLog log, Actor actor, DateTime now,
         Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken cancellationToken)
     {
-        ReceivedFile? received = null;
         try
         {
-            if (document is not null)
-            {
-                using var content = new MemoryStream(document.Pdf);
-                var (error, file) = await attachments.ReceiveAsync(document.FileName, content, cancellationToken);
-                if (error is not null)
-                {
-                    throw new InvalidOperationException($"The repair document {document.FileName} was refused as a file: {error.Message}");
-                }
-
-                received = file!;
-                attachments.Attach(claim.Id, null, received.FileName, received.ContentType, received.Length, received.Sha256,
-                    AttachmentVisibility.Public, actor);
-            }
-
             await dispatcher.SaveAsync([claim], new ClaimChangeContext(actor, now, log), cancellationToken);
-            await attachments.CommitAsync(received is null ? [] : [received], transaction, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return ClaimOutcome.Done;
         }
         catch (DbUpdateConcurrencyException)
         {
             return ClaimOutcome.Refuse(Refusal.Conflict, null, "Someone else changed the claim meanwhile. Reload it and try again.");
-        }
-        finally
-        {
-            if (received is not null)
-            {
-                await received.DisposeAsync();
-            }
         }
     }
 

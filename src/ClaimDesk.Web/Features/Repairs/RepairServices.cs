@@ -8,5 +8,7 @@ public static class RepairServices
         services.AddScoped<RepairDocuments>();
         services.AddSingleton<RepairPdf>();
         services.AddScoped<Claims.IHandleClaimEvents, RepairWebhooks>();
+        services.AddScoped<Documents.IClaimDocumentKind, RepairQuoteKind>();
+        services.AddScoped<Documents.IClaimDocumentKind, RepairInvoiceKind>();
     }
 }
