@@ -14,6 +14,7 @@ using ClaimDesk.Web.Features.Inbound;
 using ClaimDesk.Web.Features.Intake;
 using ClaimDesk.Web.Features.Lookup;
 using ClaimDesk.Web.Features.Portal;
+using ClaimDesk.Web.Features.Repairs;
 using ClaimDesk.Web.Features.Notifications;
 using ClaimDesk.Web.Features.SystemInfo;
 using ClaimDesk.Web.Features.Tasks;
@@ -119,6 +120,7 @@ public static class ClaimDeskApplication
         services.AddClaimDeskNotifications();
         services.AddClaimDeskWebhooks();
         services.AddClaimDeskDocuments(options);
+        services.AddClaimDeskRepairs();
         services.AddClaimDeskAntiforgery();
         services.AddSingleton(new FrameOrigins(frameOrigins));
 
@@ -207,6 +209,7 @@ public static class ClaimDeskApplication
         app.MapClaimItemWorkApi();
         app.MapTasksApi();
         app.MapDocumentsApi();
+        app.MapRepairQuotesApi();
         app.MapTrackingEndpoints();
         app.MapInboundMailApi();
         app.MapMasterDataApi();

@@ -91,6 +91,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Core.Approvals.ApprovalRule> ApprovalRules => Set<Core.Approvals.ApprovalRule>();
 
+    public DbSet<Core.Repairs.RepairQuote> RepairQuotes => Set<Core.Repairs.RepairQuote>();
+
     /// <summary>Every timestamp is UTC; SQLite hands them back unspecified, so they are marked UTC when read.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

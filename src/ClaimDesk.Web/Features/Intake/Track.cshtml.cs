@@ -19,7 +19,7 @@ namespace ClaimDesk.Web.Features.Intake;
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class TrackModel(
     TrackingQueries queries, ClaimThread thread, AppDbContext db, IOptions<ClaimDeskOptions> options,
-    IStringLocalizer<SharedResource> localizer) : PageModel
+    IStringLocalizer<SharedResource> localizer, Repairs.RepairQuotes repairs, OrganisationClock clock) : PageModel
 {
     public TrackedClaim? Claim { get; private set; }
 
@@ -30,6 +30,9 @@ public sealed class TrackModel(
 
     /// <summary>Set when the link opens nothing: the page explains it to the consumer instead (404 either way).</summary>
     public LinkProblem? Problem { get; private set; }
+
+    /// <summary>The repair quotes sent to the claimant, with Accept / Decline while one waits for the answer.</summary>
+    public Repairs.RepairAnswerView? RepairQuotes { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string token) => await LoadAsync(token) ? Page() : await ProblemAsync(token);
 
@@ -57,6 +60,33 @@ public sealed class TrackModel(
         return await LoadAsync(token) ? Page() : await ProblemAsync(token);
     }
 
+    /// <summary>The claimant accepts or declines a repair quote of this claim; a second answer shows the first.</summary>
+    public async Task<IActionResult> OnPostRepairAnswerAsync(string token, long quoteId, string? answer)
+    {
+        if (await queries.ClaimIdAsync(token, HttpContext.RequestAborted) is not { } claimId)
+        {
+            return await ProblemAsync(token);
+        }
+
+        if (answer is not (Repairs.RepairAnswerView.Accept or Repairs.RepairAnswerView.Decline))
+        {
+            return BadRequest();
+        }
+
+        var contact = await db.Claims.AsNoTracking().Where(c => c.Id == claimId)
+            .Select(c => c.ContactEmail ?? c.ContactName).SingleAsync(HttpContext.RequestAborted);
+        var accept = answer == Repairs.RepairAnswerView.Accept;
+        var outcome = await repairs.AnswerAsync(claimId, quoteId, accept, Core.Repairs.RepairAnswerChannel.TrackingPage, Customer(contact),
+            HttpContext.Connection.RemoteIpAddress?.ToString(), HttpContext.RequestAborted);
+        if (outcome.Refusal == Refusal.NotFound)
+        {
+            return await ProblemAsync(token);
+        }
+
+        TempData["Status"] = Repairs.RepairAnswerView.Told(outcome, accept, localizer);
+        return RedirectToPage("Track", new { token });
+    }
+
     /// <summary>The claimant, as an actor: known by the contact on the claim, with no staff role.</summary>
     public static Actor Customer(string contact) => new("customer", null, contact, []);
 
@@ -74,6 +104,7 @@ public sealed class TrackModel(
     {
         Token = token;
         Claim = await queries.GetAsync(token, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, HttpContext.RequestAborted);
+        RepairQuotes = Claim is null ? null : new(Repairs.RepairAnswerView.Visible(await repairs.ListAsync(Claim.Id, HttpContext.RequestAborted)), clock.Today, new Dictionary<string, string> { ["token"] = token }, clock.ToLocal);
         return Claim is not null;
     }
 }

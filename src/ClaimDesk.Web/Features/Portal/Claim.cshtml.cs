@@ -17,13 +17,41 @@ namespace ClaimDesk.Web.Features.Portal;
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class ClaimModel(
     PortalAccess access, TrackingQueries tracking, ClaimQueries claims, ClaimThread thread, IOptions<ClaimDeskOptions> options,
-    IStringLocalizer<SharedResource> localizer) : PageModel
+    IStringLocalizer<SharedResource> localizer, Repairs.RepairQuotes repairs, OrganisationClock clock) : PageModel
 {
     public TrackedClaim Tracked { get; private set; } = null!;
 
     public ClaimDetail Detail { get; private set; } = null!;
 
     public string? TypedMessage { get; private set; }
+
+    /// <summary>The repair quotes sent for this RMA, with Accept / Decline while one waits for the answer.</summary>
+    public Repairs.RepairAnswerView? RepairQuotes { get; private set; }
+
+    /// <summary>The partner accepts or declines a repair quote of their company's RMA; a second answer shows the first.</summary>
+    public async Task<IActionResult> OnPostRepairAnswerAsync(long id, long quoteId, string? answer)
+    {
+        if (await access.OwnClaimAsync(id, HttpContext.RequestAborted) is null)
+        {
+            return NotFound();
+        }
+
+        if (answer is not (Repairs.RepairAnswerView.Accept or Repairs.RepairAnswerView.Decline))
+        {
+            return BadRequest();
+        }
+
+        var accept = answer == Repairs.RepairAnswerView.Accept;
+        var outcome = await repairs.AnswerAsync(id, quoteId, accept, Core.Repairs.RepairAnswerChannel.Portal, access.Actor,
+            HttpContext.Connection.RemoteIpAddress?.ToString(), HttpContext.RequestAborted);
+        if (outcome.Refusal == Refusal.NotFound)
+        {
+            return NotFound();
+        }
+
+        TempData["Status"] = Repairs.RepairAnswerView.Told(outcome, accept, localizer);
+        return RedirectToPage("Claim", new { id });
+    }
 
     public async Task<IActionResult> OnGetAsync(long id) => await LoadAsync(id) ? Page() : NotFound();
 
@@ -65,6 +93,7 @@ public sealed class ClaimModel(
         }
 
         (Tracked, Detail) = (tracked, detail);
+        RepairQuotes = new(Repairs.RepairAnswerView.Visible(await repairs.ListAsync(id, HttpContext.RequestAborted)), clock.Today, new Dictionary<string, string> { ["id"] = id.ToString(CultureInfo.InvariantCulture) }, clock.ToLocal);
         return true;
     }
 }

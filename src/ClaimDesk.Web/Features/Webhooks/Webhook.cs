@@ -85,5 +85,22 @@ public static class WebhookEvent
     /// <summary>Staff corrected the claim after intake (its facts or items: added, changed, withdrawn).</summary>
     public const string Updated = "claim.updated";
 
-    public static IReadOnlyList<string> All { get; } = [ClaimCreated, StatusChanged, Decided, Closed, MessagePosted, DeadlineChanged, Updated];
+    /// <summary>A paid repair quote was sent to the claimant (body: <c>repair</c> with its lines and total).</summary>
+    public const string RepairQuoteSent = "repair.quote_sent";
+
+    /// <summary>The claimant accepted a repair quote.</summary>
+    public const string RepairQuoteAccepted = "repair.quote_accepted";
+
+    /// <summary>The claimant declined a repair quote.</summary>
+    public const string RepairQuoteDeclined = "repair.quote_declined";
+
+    /// <summary>The repair of an accepted quote was recorded as done.</summary>
+    public const string RepairCompleted = "repair.completed";
+
+    /// <summary>The invoice of a repair was issued (body: <c>repair</c> with the invoice number and amounts).</summary>
+    public const string RepairInvoiced = "repair.invoiced";
+
+    public static IReadOnlyList<string> All { get; } =
+        [ClaimCreated, StatusChanged, Decided, Closed, MessagePosted, DeadlineChanged, Updated,
+         RepairQuoteSent, RepairQuoteAccepted, RepairQuoteDeclined, RepairCompleted, RepairInvoiced];
 }

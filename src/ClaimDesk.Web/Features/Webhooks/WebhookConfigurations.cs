@@ -13,7 +13,7 @@ public sealed class WebhookConfiguration : IEntityTypeConfiguration<Webhook>
         builder.Property(w => w.Name).HasMaxLength(Webhook.MaxName);
         builder.Property(w => w.Url).HasMaxLength(Webhook.MaxUrl);
         builder.Property(w => w.ProtectedSecret).HasMaxLength(1000);
-        builder.Property(w => w.Events).HasList().HasMaxLength(200);
+        builder.Property(w => w.Events).HasList().HasMaxLength(1000);
     }
 }
 

@@ -66,7 +66,7 @@ public sealed class WebhookPublisher(AppDbContext db, Outbox outbox, Organisatio
     /// the claim's customer and lines when they are not loaded, and only when someone subscribes.
     /// </summary>
     public async Task RaiseAsync(WebhookPlan plan, string ev, Claim claim,
-        WebhookMessage? message = null, WebhookDeadline? deadline = null, CancellationToken cancellationToken = default)
+        WebhookMessage? message = null, WebhookDeadline? deadline = null, object? repair = null, CancellationToken cancellationToken = default)
     {
         var subscribers = plan.Subscribers.Where(s => s.Events.Contains(ev)).ToList();
         if (subscribers.Count == 0)
@@ -91,7 +91,7 @@ public sealed class WebhookPublisher(AppDbContext db, Outbox outbox, Organisatio
         foreach (var subscriber in subscribers)
         {
             var id = Guid.NewGuid().ToString();
-            var body = JsonSerializer.Serialize(new WebhookBody(id, ev, now, detail) { Message = message, Deadline = deadline }, Json);
+            var body = JsonSerializer.Serialize(new WebhookBody(id, ev, now, detail) { Message = message, Deadline = deadline, Repair = repair }, Json);
             db.WebhookDeliveries.Add(new WebhookDelivery
             {
                 WebhookId = subscriber.Id,
@@ -112,6 +112,10 @@ public sealed class WebhookPublisher(AppDbContext db, Outbox outbox, Organisatio
 
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public WebhookDeadline? Deadline { get; init; }
+
+        /// <summary>The repair quote of the <c>repair.*</c> events, with its amounts (and the invoice's).</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public object? Repair { get; init; }
     }
 }
 
