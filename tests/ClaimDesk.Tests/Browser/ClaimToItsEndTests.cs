@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ClaimDesk.Core.Assignment;
-using ClaimDesk.Core.Claims;
+using ClaimDesk.Web.Infrastructure;
 using ClaimDesk.Core.Common;
 using ClaimDesk.Core.Security;
 using ClaimDesk.Core.Tasks;
