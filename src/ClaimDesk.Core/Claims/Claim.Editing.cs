@@ -188,7 +188,7 @@ public static class ClaimEditValidator
 public sealed partial class Claim
 {
     /// <summary>The items not withdrawn: they make the claim's decision and value.</summary>
-    public IEnumerable<ClaimLine> ActiveLines => _lines.Where(l => l.WithdrawnAt is null);
+    private IEnumerable<ClaimLine> ActiveLines => _lines.Where(l => l.WithdrawnAt is null);
 
     /// <summary>Refuses a change made on a form or a read of the claim older than its current version.</summary>
     public ClaimOutcome CheckVersion(int? version) =>
