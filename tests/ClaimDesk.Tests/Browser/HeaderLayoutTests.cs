@@ -79,8 +79,12 @@ public sealed class HeaderLayoutTests
 
             await Infrastructure.Browser.ScreenshotAsync(page, $"header-administration-menu-{width}-{language}");
             await header.GetByTestId("user-menu").ClickAsync();
-            await Assertions.Expect(items).ToHaveCountAsync(1);
-            await AssertOnScreenAsync(items.First, width);
+            // The account's menu: "My tasks" and "Change password".
+            await Assertions.Expect(items).ToHaveCountAsync(2);
+            foreach (var item in await items.AllAsync())
+            {
+                await AssertOnScreenAsync(item, width);
+            }
         }
     }
 
