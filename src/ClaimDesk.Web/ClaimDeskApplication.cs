@@ -200,6 +200,7 @@ public static class ClaimDeskApplication
         });
         app.MapSystemApi();
         app.MapClaimsApi();
+        app.MapClaimItemWorkApi();
         app.MapTrackingEndpoints();
         app.MapInboundMailApi();
         app.MapMasterDataApi();

@@ -2,13 +2,11 @@ namespace ClaimDesk.Core.Claims;
 
 /// <summary>
 /// One cost of a claim (issue 13), of the whole claim or of one of its items: what kind, how much in which currency, and
-/// who bears it. Changed only through the claim (<c>Claim.AddCost</c>, <c>ChangeCost</c>,
-/// <c>RemoveCost</c>).
+/// who bears it. Changed only through the claim (<see cref="Claim.AddCost"/>, <see cref="Claim.ChangeCost"/>,
+/// <see cref="Claim.RemoveCost"/>).
 /// </summary>
 public sealed class ClaimCost
 {
-    public const string EntityType = "claim_cost";
-
     public long Id { get; internal set; }
 
     public long ClaimId { get; internal set; }

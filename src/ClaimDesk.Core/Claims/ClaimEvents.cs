@@ -48,3 +48,12 @@ public sealed record MessagePosted(long MessageId, string Kind, string Text, boo
 
 /// <summary>One of the claim's deadlines appeared, moved, changed state or went away.</summary>
 public sealed record DeadlineChanged(DeadlineChange Change) : ClaimEvent;
+
+/// <summary>The work on item <paramref name="LineNo"/> changed: <paramref name="Fields"/> are the fields changed (<c>diagnosis</c>, <c>remedy</c>, <c>returned_at</c> …).</summary>
+public sealed record ItemWorked(int LineNo, IReadOnlyList<string> Fields) : ClaimEvent;
+
+/// <summary>Item <paramref name="LineNo"/> was granted <paramref name="Remedy"/> (a change to another remedy raises it again).</summary>
+public sealed record RemedyGranted(int LineNo, GrantedRemedy Remedy) : ClaimEvent;
+
+/// <summary>A cost line of the claim was added, changed or removed; <paramref name="CostTotal"/> is the claim's total now.</summary>
+public sealed record CostsChanged(decimal CostTotal) : ClaimEvent;

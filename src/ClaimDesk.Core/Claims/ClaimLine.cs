@@ -51,7 +51,7 @@ public sealed class ClaimLine
 
     public string FaultDescription { get; internal set; } = "";
 
-    /// <summary>The technician's finding (<c>Claim.RecordItemWork</c>).</summary>
+    /// <summary>The technician's finding (<see cref="Claim.RecordItemWork"/>).</summary>
     public string? Diagnosis { get; internal set; }
 
     /// <summary>What the supplier (or manufacturer) said about the item, when it was asked.</summary>

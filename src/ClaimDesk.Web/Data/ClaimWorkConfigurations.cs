@@ -11,20 +11,17 @@ namespace ClaimDesk.Web.Data;
 /// <summary>Claim costs, each of the claim or of one of its items (by line number).</summary>
 public sealed class ClaimCostConfiguration : IEntityTypeConfiguration<ClaimCost>
 {
-    public const int Description = 500;
-    public const int GlAccount = 40;
-
     public void Configure(EntityTypeBuilder<ClaimCost> builder)
     {
         builder.ToTable("claim_costs");
         builder.HasOne<Claim>().WithMany(c => c.Costs).HasForeignKey(c => c.ClaimId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => c.ClaimId);
         builder.Property(c => c.Kind).HasCode().HasMaxLength(20);
-        builder.Property(c => c.Description).HasMaxLength(Description);
+        builder.Property(c => c.Description).HasMaxLength(CostRules.Description);
         builder.Property(c => c.Amount).HasPrecision(18, 2);
         builder.Property(c => c.Currency).HasMaxLength(3);
         builder.Property(c => c.BorneBy).HasCode().HasMaxLength(20);
-        builder.Property(c => c.GlAccount).HasMaxLength(GlAccount);
+        builder.Property(c => c.GlAccount).HasMaxLength(CostRules.GlAccount);
         builder.Property(c => c.CreatedById).HasMaxLength(100);
         builder.Property(c => c.CreatedByName).HasMaxLength(256);
     }

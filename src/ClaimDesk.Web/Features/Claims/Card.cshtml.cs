@@ -15,7 +15,7 @@ namespace ClaimDesk.Web.Features.Claims;
 /// <summary>
 /// The claim card: header, lines with their decisions, the moves the user's role allows, the attachments, and the history.
 /// </summary>
-public sealed class CardModel(
+public sealed partial class CardModel(
     AppDbContext db, ClaimQueries queries, ClaimCommands commands, ClaimAttachments attachments, ClaimThread thread, AuditTrail audit,
     IOptions<Infrastructure.ClaimDeskOptions> options, IStringLocalizer<SharedResource> localizer, Deadlines.DeadlineQueries deadlines,
     CustomFields.CustomFieldQueries customFields) : PageModel

@@ -19,6 +19,9 @@ public sealed record ClaimLineDetail(
 {
     /// <summary>The ERP's facts: the sales document line, goods issue, shipment and warranty state (issue 5).</summary>
     public ClaimLineErp? Erp { get; init; }
+
+    /// <summary>The work on the item: supplier statement, remedy granted and its facts, dates it came and went (issue 13).</summary>
+    public ClaimLineWork? Work { get; init; }
 }
 
 public sealed record ClaimLineErp(
@@ -54,6 +57,12 @@ public sealed record ClaimDetail(
     /// <summary>The supplier the claim is made to (supplier registers); none for other claims.</summary>
     public ClaimSupplier? Supplier { get; init; }
 
+    /// <summary>The sum of the claim's costs in the organisation's currency (<see cref="Core.Claims.Claim.CostTotal"/>).</summary>
+    public decimal CostTotal { get; init; }
+
+    /// <summary>The claim's cost lines and their totals per currency (<c>GET /api/v1/claims/{id}</c> and the card).</summary>
+    public ClaimCostsDetail? Costs { get; init; }
+
     /// <summary>A loaded claim as the API shows it (and as a webhook's body carries it).</summary>
     public static ClaimDetail Of(Claim c, string register, ClaimCustomer? customer, IEnumerable<ClaimLine> lines) =>
         new(c.Id, c.Number, register, c.Status, Codes.Of(c.Decision), Codes.Of(c.Channel), customer,
@@ -67,10 +76,12 @@ public sealed record ClaimDetail(
             {
                 Erp = new ClaimLineErp(l.SalesDocumentLineNo, l.GoodsIssueNumber, l.PickedBy, l.PackedBy, l.Carrier, l.TrackingNumber,
                     l.WarrantyEnd, l.UnderWarranty),
+                Work = ClaimLineWork.Of(l),
             })])
         {
             PickupAddress = c.PickupAddress,
             ParcelLockerId = c.ParcelLockerId,
+            CostTotal = c.CostTotal,
         };
 }
 
@@ -155,7 +166,8 @@ public sealed record ClaimGridPage(IReadOnlyList<ClaimGridRow> Items, int Page, 
 
 /// <summary>Reads claims for the pages and the API: projections, no tracking, paging and sorting in SQL.</summary>
 public sealed class ClaimQueries(
-    AppDbContext db, Infrastructure.DatabaseInfo database, CustomFields.CustomFieldQueries customFields, TimeProvider clock)
+    AppDbContext db, Infrastructure.DatabaseInfo database, CustomFields.CustomFieldQueries customFields, TimeProvider clock,
+    ClaimItemWork itemWork)
 {
     /// <summary>A claim's id from its id, its number, or one of its lines' reference numbers.</summary>
     public async Task<long?> FindIdAsync(string idOrNumber, CancellationToken cancellationToken = default)
@@ -195,6 +207,7 @@ public sealed class ClaimQueries(
         {
             CustomFields = await customFields.ForApiAsync(id, cancellationToken),
             Supplier = claim.Supplier,
+            Costs = await itemWork.CostsAsync(id, cancellationToken),
         };
     }
 

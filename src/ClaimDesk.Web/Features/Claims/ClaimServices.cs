@@ -10,6 +10,7 @@ public static class ClaimServices
         services.AddScoped<ClaimCommands>();
         services.AddScoped<Approvals.ApprovalRules>();
         services.AddScoped<Admin.Approvals.ApprovalAdministration>();
+        services.AddScoped<ClaimItemWork>();
         services.AddScoped<ClaimLineEnrichment>();
         services.AddScoped<ClaimAttachments>();
         services.AddScoped<ClaimThread>();

@@ -34,6 +34,7 @@ public static partial class HistoryText
             (Intake.ClaimAcknowledgement.Action, _) => localizer["Acknowledgement e-mailed to the claimant"],
             (Deadlines.ClaimDeadlines.ChangedAction, _) => localizer["Deadline"],
             ("custom_fields_refused", _) => localizer["Refused: custom fields"],
+            _ when ItemWorkText.What(entry, localizer) is { } work => work,
             _ => AuditText.Field(entry.EntityType, entry.Field, localizer) is { } field
                 ? $"{AuditText.Action(entry.Action, localizer)}: {field}"
                 : AuditText.Action(entry.Action, localizer),
@@ -50,6 +51,11 @@ public static partial class HistoryText
         if (value is null)
         {
             return null;
+        }
+
+        if (ItemWorkText.Value(entry, value, localizer, when) is { } work)
+        {
+            return work;
         }
 
         if (entry.Action == Deadlines.ClaimDeadlines.ChangedAction && Deadlines.ClaimDeadlines.Parse(value) is var (rule, due, state))
