@@ -70,7 +70,7 @@ public sealed class HeaderLayoutTests
             // The administrator's pages are one menu, and the account's another; both open inside the screen.
             await header.GetByRole(AriaRole.Button, new() { Name = administration }).ClickAsync();
             var items = header.Locator(".dropdown-menu.show .dropdown-item");
-            await Assertions.Expect(items).ToHaveCountAsync(8);
+            await Assertions.Expect(items).ToHaveCountAsync(9);
             foreach (var item in await items.AllAsync())
             {
                 await Assertions.Expect(item).ToBeVisibleAsync();

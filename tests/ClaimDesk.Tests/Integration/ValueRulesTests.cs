@@ -149,6 +149,33 @@ public sealed class ValueRulesTests
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task An_approval_rule_on_the_cost_total_refuses_an_operators_acceptance_once_the_costs_pass_its_amount(DatabaseProvider provider)
+    {
+        await using var app = await MailingApp.StartAsync(provider);
+        var admin = await AdministratorAsync(app.App);
+        using (var added = await PressAsync(admin, "/Admin/Approvals", "approval-rule-form",
+            new() { ["Rule.Name"] = "Costly", ["Rule.CostTotalAbove"] = "500" }, "Add rule"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        }
+
+        var api = await app.App.CreateApiClientAsync(StaffRole.Operator);
+        var claim = await CreateClaimAsync(api, lines: 1);
+        foreach (var amount in new[] { 300m, 250m })
+        {
+            using var cost = await api.PostJsonAsync($"/api/v1/claims/{claim.Id}/costs",
+                new { kind = "parts", description = "Łożysko bębna", amount, currency = "PLN", borneBy = "us" });
+            Assert.True(cost.IsSuccessStatusCode, await cost.Content.ReadAsStringAsync());
+        }
+
+        using var moved = await api.PostJsonAsync($"/api/v1/claims/{claim.Id}/transitions", new { to = "accepted" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, moved.StatusCode);
+        Assert.Equal("Claims whose costs total more than 500.00 PLN can be accepted only by: Manager (rule 'Costly').",
+            (await moved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_value_condition_chooses_the_assignment_rule_the_SLA_policy_and_the_notification_rule_of_a_claim_worth_more(DatabaseProvider provider)
     {
         await using var app = await MailingApp.StartAsync(provider);
