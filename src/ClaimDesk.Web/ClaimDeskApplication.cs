@@ -199,6 +199,7 @@ public static class ClaimDeskApplication
         });
         app.MapSystemApi();
         app.MapClaimsApi();
+        app.MapDocumentsApi();
         app.MapRepairQuotesApi();
         app.MapTrackingEndpoints();
         app.MapInboundMailApi();

@@ -54,6 +54,9 @@ public static class DefaultWorkflows
             new("Cancelled", "Anulowana", "Zrušená"), new("Cancelled", "Anulowana", "Zrušená")),
     };
 
+    /// <summary>The kind of claim document a transition into the resolved status of the default complaints workflow sends.</summary>
+    public const string ClosingProtocolDocument = "closing_protocol";
+
     public static IReadOnlyList<Register> Create() =>
     [
         Build("complaints", RegisterKind.Complaints, new("Customer complaints", "Reklamacje klientów", "Reklamace zákazníků"),
@@ -169,6 +172,8 @@ public static class DefaultWorkflows
             ToStatus = t.To,
             AllowedRoles = [.. t.Roles],
             RequiredFields = [.. t.Fields],
+            // A customer complaint's move to resolved e-mails the claimant the closing protocol (CZ-CONS-CLOSE).
+            EffectDocuments = kind == RegisterKind.Complaints && Definitions[t.To].Role == StatusRole.Resolved ? [ClosingProtocolDocument] : [],
         })],
     };
 }

@@ -148,6 +148,8 @@ public sealed class PageRouteTests
             ("/Claims/Attachment", "attachmentId") => (attachment?.Id ?? 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
             (_, "id") when page.StartsWith("/Claims/", StringComparison.Ordinal) || page.StartsWith("/Portal/", StringComparison.Ordinal) =>
                 claimId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ("/Documents/Document", "id") => claimId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ("/Documents/Document", "documentId") => null,
             ("/Admin/ApiKeys/Revoke", "id") => apiKeyId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             (_, "id") when page.StartsWith("/Admin/Webhooks/", StringComparison.Ordinal) => webhookId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ("/Admin/Sla/Edit", "id") => slaId?.ToString(System.Globalization.CultureInfo.InvariantCulture),

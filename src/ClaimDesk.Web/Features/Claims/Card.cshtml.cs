@@ -70,6 +70,8 @@ public sealed class CardModel(
 
     public IReadOnlyList<AttachmentInfo> Attachments { get; private set; } = [];
 
+    public Features.Documents.DocumentsView ClaimDocuments { get; private set; } = Features.Documents.DocumentsView.Empty;
+
     /// <summary>The visibility chosen in an upload that was refused, so the form shows it again.</summary>
     public string ChosenVisibility { get; private set; } = AttachmentVisibility.Internal;
 
@@ -241,6 +243,7 @@ public sealed class CardModel(
         History = await queries.HistoryAsync(id, HttpContext.RequestAborted);
         Deadlines = await deadlines.ForClaimAsync(id, HttpContext.RequestAborted);
         Attachments = await attachments.ListAsync(id, HttpContext.RequestAborted);
+        ClaimDocuments = await HttpContext.RequestServices.GetRequiredService<Features.Documents.ClaimDocuments>().ViewAsync(id, HttpContext.RequestAborted);
         Thread = await thread.ListAsync(id, publicOnly: false, HttpContext.RequestAborted);
         CustomFields = await customFields.ForClaimAsync(id, Language, customerOnly: false, HttpContext.RequestAborted);
         FieldsByCode = (await customFields.ForRegisterAsync(register.Id, includeInactive: true, HttpContext.RequestAborted)).ToDictionary(f => f.Code);

@@ -85,7 +85,7 @@ public sealed partial class ClaimDocuments(
         var language = Language.IsSupported(claim.ContactLanguage) ? claim.ContactLanguage : Language.English;
         var draft = await maker.DraftAsync(claim, language, cancellationToken);
 
-        await using var pending = await files.ReceiveAsync(new MemoryStream(draft.Pdf, writable: false), long.MaxValue, cancellationToken);
+        await using var pending = await files.ReceiveAsync(new MemoryStream(draft.Pdf, writable: false), draft.Pdf.Length, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var document = new ClaimDocument
         {
@@ -181,6 +181,14 @@ public sealed partial class ClaimDocuments(
             .OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id)
             .ToListAsync(cancellationToken);
         return [.. rows.Select(Describe)];
+    }
+
+    /// <summary>The card's documents section: every document of the claim and the kinds staff may make.</summary>
+    public async Task<DocumentsView> ViewAsync(long claimId, CancellationToken cancellationToken)
+    {
+        var claim = await db.Claims.AsNoTracking().Where(c => c.Id == claimId).Select(c => new { c.ContactEmail }).SingleOrDefaultAsync(cancellationToken);
+        return new DocumentsView(claimId, await ListAsync(claimId, publicOnly: false, cancellationToken), Kinds,
+            !string.IsNullOrWhiteSpace(claim?.ContactEmail));
     }
 
     /// <summary>One document of the claim, or null when it is not the claim's, or is internal and <paramref name="publicOnly"/>.</summary>

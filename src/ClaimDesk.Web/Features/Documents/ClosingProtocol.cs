@@ -53,7 +53,9 @@ public sealed class ClosingProtocol(
                 product = l.ProductName,
                 decision = Codes.Of(l.Decision),
                 reason = l.DecisionReason,
-                remedy = DocumentText.RemedyCode(l),
+                goodsReceivedAt = l.GoodsReceivedAt,
+                returnedAt = l.ReturnedAt,
+                remedy = DocumentText.RemedyData(l),
             }).ToList(),
             messages = messages.Select(m => new { at = m.CreatedAt, direction = m.Kind, text = m.Body }).ToList(),
         };
@@ -69,7 +71,11 @@ public sealed class ClosingProtocol(
                 new LetterRow(localizer["Duration"], duration is { } took
                     ? localizer["{0} days (from the goods' receipt to the resolution)", Math.Round(took.TotalDays, 1).ToString("0.#", culture)]
                     : "—"),
-                new LetterRow(localizer["Manner of resolution"], localizer[CodeLabels.Of(claim.Decision)]),
+                new LetterRow(localizer["Manner of resolution"], string.Join(" — ", new[]
+                {
+                    localizer[CodeLabels.Of(claim.Decision)].Value,
+                    string.Join(", ", items.Where(l => l.Remedy != GrantedRemedy.None).Select(l => DocumentText.RemedyName(l.Remedy, localizer)).Distinct()),
+                }.Where(p => p.Length > 0))),
             ];
             foreach (var line in items)
             {
@@ -82,6 +88,16 @@ public sealed class ClosingProtocol(
                 }
 
                 blocks.AddRange(DocumentText.Remedy(line, localizer, culture));
+                if (line.GoodsReceivedAt is { } itemReceived && resolvedAt >= itemReceived)
+                {
+                    blocks.Add(new LetterRow(localizer["Duration"],
+                        localizer["{0} days (from the goods' receipt to the resolution)", Math.Round((resolvedAt - itemReceived).TotalDays, 1).ToString("0.#", culture)]));
+                }
+
+                if (line.ReturnedAt is { } returned)
+                {
+                    blocks.Add(new LetterRow(localizer["Sent back"], DocumentText.Date(clock, returned, culture)));
+                }
             }
 
             blocks.Add(new LetterHeading(localizer["Communication with the claimant"]));

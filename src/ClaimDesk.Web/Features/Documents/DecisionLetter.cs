@@ -57,7 +57,7 @@ public sealed class DecisionLetter(
                 serialNumber = l.SerialNumber,
                 decision = Codes.Of(l.Decision),
                 reason = l.DecisionReason,
-                remedy = DocumentText.RemedyCode(l),
+                remedy = DocumentText.RemedyData(l),
             }).ToList(),
             adr = adrApplies ? new { agrees = adr.Agrees, body = adr.Agrees ? adr.Body : null, address = adr.Agrees ? adr.Address : null } : null,
         };
@@ -146,10 +146,67 @@ internal static class DocumentText
         clock.ToLocal(utc).ToString("d MMMM yyyy, HH:mm", culture);
 
     /// <summary>The code of the remedy granted for the item, when one is recorded.</summary>
-    public static string? RemedyCode(ClaimLine line) => null;
+    public static string? RemedyCode(ClaimLine line) => line.Remedy == GrantedRemedy.None ? null : Codes.Of(line.Remedy);
 
-    /// <summary>The rows that say which remedy the item was granted and its facts.</summary>
-    public static IEnumerable<LetterBlock> Remedy(ClaimLine line, IStringLocalizer localizer, CultureInfo culture) => [];
+    /// <summary>The remedy's facts as stored with the document's data.</summary>
+    public static object? RemedyData(ClaimLine line) => line.Remedy == GrantedRemedy.None ? null : new
+    {
+        remedy = Codes.Of(line.Remedy),
+        grantedAt = line.RemedyGrantedAt,
+        replacementSerial = line.ReplacementSerial,
+        refundAmount = line.RefundAmount,
+        refundCurrency = line.RefundCurrency,
+        repairDone = line.RepairDone,
+        repairParts = line.RepairParts,
+        repairMinutes = line.RepairMinutes,
+    };
+
+    /// <summary>The name of a granted remedy in the current language.</summary>
+    public static string RemedyName(GrantedRemedy remedy, IStringLocalizer localizer) => remedy switch
+    {
+        GrantedRemedy.Repair => localizer["Repair"],
+        GrantedRemedy.Replacement => localizer["Replacement"],
+        GrantedRemedy.Refund => localizer["Refund"],
+        GrantedRemedy.PriceReduction => localizer["Price reduction"],
+        GrantedRemedy.CreditNote => localizer["Credit note"],
+        GrantedRemedy.ReturnUnrepaired => localizer["Return unrepaired"],
+        _ => localizer["None yet"],
+    };
+
+    /// <summary>The rows that say which remedy the item was granted and its facts (nothing while none is).</summary>
+    public static IEnumerable<LetterBlock> Remedy(ClaimLine line, IStringLocalizer localizer, CultureInfo culture)
+    {
+        if (line.Remedy == GrantedRemedy.None)
+        {
+            yield break;
+        }
+
+        yield return new LetterRow(localizer["Remedy granted"], RemedyName(line.Remedy, localizer));
+        if (!string.IsNullOrWhiteSpace(line.ReplacementSerial))
+        {
+            yield return new LetterRow(localizer["Serial number of the replacement"], line.ReplacementSerial);
+        }
+
+        if (line.RefundAmount is { } amount)
+        {
+            yield return new LetterRow(localizer["Amount refunded"], $"{amount.ToString("N2", culture)} {line.RefundCurrency}".Trim());
+        }
+
+        if (!string.IsNullOrWhiteSpace(line.RepairDone))
+        {
+            yield return new LetterRow(localizer["Repair done"], line.RepairDone);
+        }
+
+        if (!string.IsNullOrWhiteSpace(line.RepairParts))
+        {
+            yield return new LetterRow(localizer["Parts used"], line.RepairParts);
+        }
+
+        if (line.RepairMinutes is { } minutes)
+        {
+            yield return new LetterRow(localizer["Repair time"], localizer["{0} minutes", minutes.ToString(culture)]);
+        }
+    }
 }
 
 /// <summary>Why a document cannot be made or sent, in English (the key of its translations).</summary>

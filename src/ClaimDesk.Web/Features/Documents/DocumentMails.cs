@@ -11,19 +11,19 @@ public sealed record DocumentMail(string Subject, string Text);
 /// <summary>Texts of claim documents: their titles, and the e-mail that carries one to the claimant.</summary>
 public sealed class DocumentMails(IStringLocalizerFactory localizers, IOptions<ClaimDeskOptions> options)
 {
-    /// <summary>The English title of each kind of document (the key of its translations); an unknown kind is "Document".</summary>
-    public static string Title(string kind) => kind switch
+    /// <summary>The title of a kind of document in the current language; an unknown kind is "Document".</summary>
+    public static string Title(string kind, IStringLocalizer localizer) => kind switch
     {
-        DocumentKinds.DecisionLetter => "Decision on the complaint",
-        DocumentKinds.ClosingProtocol => "Closing protocol",
-        DocumentKinds.RepairQuote => "Repair quote",
-        DocumentKinds.RepairInvoice => "Repair invoice",
-        _ => "Document",
+        DocumentKinds.DecisionLetter => localizer["Decision on the complaint"],
+        DocumentKinds.ClosingProtocol => localizer["Closing protocol"],
+        DocumentKinds.RepairQuote => localizer["Repair quote"],
+        DocumentKinds.RepairInvoice => localizer["Repair invoice"],
+        _ => localizer["Document"],
     };
 
     public DocumentMail Document(string language, Claim claim, string kind) => localizers.In(language, (localizer, _) =>
     {
-        var title = localizer[Title(kind)].Value;
+        var title = Title(kind, localizer);
         return new DocumentMail(
             localizer["{0} — complaint {1}", title, claim.Number],
             string.Join('\n',
@@ -41,7 +41,7 @@ public sealed class DocumentMails(IStringLocalizerFactory localizers, IOptions<C
 public static class DocumentKinds
 {
     public const string DecisionLetter = "decision_letter";
-    public const string ClosingProtocol = "closing_protocol";
+    public const string ClosingProtocol = Core.Workflows.DefaultWorkflows.ClosingProtocolDocument;
     public const string RepairQuote = "repair_quote";
     public const string RepairInvoice = "repair_invoice";
 }

@@ -24,3 +24,9 @@ CREATE TABLE claim_documents (
 CREATE INDEX ix_claim_documents_claim_id_created_at ON claim_documents (claim_id, created_at);
 
 ALTER TABLE workflow_transitions ADD effect_documents character varying(200) NOT NULL DEFAULT '';
+
+-- A customer complaint's move into its resolved status e-mails the claimant the closing protocol, as new installations'
+-- default workflow does.
+UPDATE workflow_transitions t SET effect_documents = 'closing_protocol'
+WHERE t.register_id IN (SELECT id FROM registers WHERE kind = 'complaints')
+  AND EXISTS (SELECT 1 FROM workflow_statuses s WHERE s.register_id = t.register_id AND s.code = t.to_status AND s.role = 'resolved');

@@ -179,6 +179,7 @@ public sealed class RegisterAdministration(
                     To = t.ToStatus,
                     AllowedRoles = [.. t.AllowedRoles],
                     RequiredFields = [.. t.RequiredFields],
+                    EffectDocuments = [.. t.EffectDocuments],
                 })],
         };
     }
@@ -388,6 +389,7 @@ public sealed class RegisterAdministration(
                 ToStatus = Clean(t.To),
                 AllowedRoles = [.. t.AllowedRoles.Distinct(StringComparer.Ordinal).OrderBy(r => Rank(StaffRole.All, r))],
                 RequiredFields = [.. t.RequiredFields.Distinct(StringComparer.Ordinal).OrderBy(f => Rank(WorkflowTransition.KnownFields, f))],
+                EffectDocuments = [.. t.EffectDocuments.Select(Clean).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             })
             .ToList();
         return (new Draft(name, pattern, form.AcknowledgesIntake, statuses, transitions), errors);
@@ -539,7 +541,8 @@ public sealed class RegisterAdministration(
     private static string Describe(WorkflowStatus s) => string.Join("; ", Properties(s).Select(p => $"{p.Field}: {p.Value}"));
 
     private static string Describe(WorkflowTransition t) =>
-        $"roles: {string.Join(", ", t.AllowedRoles.Order(StringComparer.Ordinal))}; fields: {string.Join(", ", t.RequiredFields.Order(StringComparer.Ordinal))}";
+        $"roles: {string.Join(", ", t.AllowedRoles.Order(StringComparer.Ordinal))}; fields: {string.Join(", ", t.RequiredFields.Order(StringComparer.Ordinal))}"
+        + (t.EffectDocuments.Count > 0 ? $"; documents: {string.Join(", ", t.EffectDocuments.Order(StringComparer.Ordinal))}" : "");
 
     /// <summary>A digest of everything the form edits, independent of row order, to tell whether it changed.</summary>
     private static string Fingerprint(LocalizedText name, string pattern, bool acknowledges, IEnumerable<WorkflowStatus> statuses,

@@ -86,6 +86,9 @@ public sealed class TransitionRow
 
     public List<string> RequiredFields { get; set; } = [];
 
+    /// <summary>The kinds of document the transition makes and e-mails to the claimant.</summary>
+    public List<string> EffectDocuments { get; set; } = [];
+
     public bool Remove { get; set; }
 
     /// <summary>A row added with "Add transition" and no status chosen; saving ignores it.</summary>
