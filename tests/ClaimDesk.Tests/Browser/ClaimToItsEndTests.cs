@@ -139,9 +139,9 @@ public sealed class ClaimToItsEndTests
     {
         var page = await browser.NewPageAsync(address);
         await page.GotoAsync("/Account/Login");
-        await page.Locator("input[type=email]").FillAsync(email);
-        await page.Locator("input[type=password]").FillAsync(StaffAccounts.Password);
-        await page.Locator("form button[type=submit]").ClickAsync();
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(StaffAccounts.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/Account/Login"));
         return page;
     }
