@@ -78,7 +78,7 @@ public sealed class ClaimToItsEndTests
         await using var browser = await Infrastructure.Browser.LaunchAsync();
 
         // The Polish manager corrects the e-mail and sends the claim to diagnosis.
-        var marta = await SignInAsync(browser, address, manager);
+        var marta = await SignInAsync(browser, address, manager, "pl-PL");
         await marta.GotoAsync($"/Claims/{id}");
         await marta.GetByTestId("edit-claim").ClickAsync();
         await marta.Locator("#Form_ContactEmail").FillAsync(Corrected);
@@ -88,7 +88,7 @@ public sealed class ClaimToItsEndTests
         await MoveAsync(marta, "in_diagnosis");
 
         // The Czech technician finds the task, records the diagnosis and finishes the task.
-        var tomas = await SignInAsync(browser, address, technician);
+        var tomas = await SignInAsync(browser, address, technician, "cs-CZ");
         await tomas.GotoAsync($"/Claims/{id}");
         var task = tomas.GetByTestId("claim-tasks").Locator("tr[data-status=in_diagnosis]");
         await Assertions.Expect(task.GetByTestId("task-title")).ToHaveTextAsync("Diagnostikujte zboží");
@@ -135,13 +135,13 @@ public sealed class ClaimToItsEndTests
         Assert.Contains(ToClaimant, text, StringComparison.Ordinal);
     }
 
-    private static async Task<IPage> SignInAsync(Infrastructure.Browser browser, Uri address, string email)
+    private static async Task<IPage> SignInAsync(Infrastructure.Browser browser, Uri address, string email, string locale)
     {
-        var page = await browser.NewPageAsync(address);
+        var page = await browser.NewPageAsync(address, locale);
         await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(StaffAccounts.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.Locator("#Input_Email").FillAsync(email);
+        await page.Locator("#Input_Password").FillAsync(StaffAccounts.Password);
+        await page.Locator("button[type=submit]").ClickAsync();
         await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/Account/Login"));
         return page;
     }
