@@ -251,6 +251,7 @@ public sealed partial class CardModel(
         TaskList = await HttpContext.RequestServices.GetRequiredService<Tasks.ClaimTasks>().CardAsync(id, actor, HttpContext.RequestAborted);
         Attachments = await attachments.ListAsync(id, HttpContext.RequestAborted);
         ClaimDocuments = await HttpContext.RequestServices.GetRequiredService<Features.Documents.ClaimDocuments>().ViewAsync(id, HttpContext.RequestAborted);
+        RepairQuotes = await HttpContext.RequestServices.GetRequiredService<Repairs.RepairQuotes>().ListAsync(id, HttpContext.RequestAborted);
         Thread = await thread.ListAsync(id, publicOnly: false, HttpContext.RequestAborted);
         CustomFields = await customFields.ForClaimAsync(id, Language, customerOnly: false, HttpContext.RequestAborted);
         FieldsByCode = (await customFields.ForRegisterAsync(register.Id, includeInactive: true, HttpContext.RequestAborted)).ToDictionary(f => f.Code);
