@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using ClaimDesk.Core.Security;
 using ClaimDesk.Tests.Infrastructure;
+using ClaimDesk.Web.Infrastructure;
 
 namespace ClaimDesk.Tests.Integration;
 
