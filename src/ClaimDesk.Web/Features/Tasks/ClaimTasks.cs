@@ -206,9 +206,32 @@ public sealed class StageTasks(AppDbContext db)
 /// nobody (everyone holding the role sees it). Due at the end of the working day the template says, in the claim's
 /// jurisdiction's calendar. Runs after auto-assignment and the deadlines, so the claim's assignee and jurisdiction are known.
 /// </summary>
-public sealed class TasksOnClaimEvents(AppDbContext db, OrganisationClock clock, IOptions<ClaimDeskOptions> options) : IHandleClaimEvents
+public sealed class TasksOnClaimEvents(AppDbContext db, OrganisationClock clock, IOptions<ClaimDeskOptions> options)
+    : IHandleClaimEvents, IPrepareClaimEvents
 {
+    /// <summary>The templates of the registers read ahead (<see cref="PrepareAsync"/>), by register.</summary>
+    private readonly Dictionary<int, List<TaskTemplate>> _prepared = [];
+
     public int Order => ClaimEventOrder.State;
+
+    /// <summary>
+    /// Reads the templates of the claims' registers before the change's transaction: a new claim's number counter is
+    /// locked while the handlers run, so the read is not made under it.
+    /// </summary>
+    public async Task PrepareAsync(IReadOnlyList<RaisedEvent> events, ClaimChangeContext context, CancellationToken cancellationToken)
+    {
+        var registers = events.Select(e => e.Claim.RegisterId).Distinct().Where(r => !_prepared.ContainsKey(r)).ToList();
+        if (registers.Count == 0)
+        {
+            return;
+        }
+
+        var templates = await db.TaskTemplates.AsNoTracking().Where(t => registers.Contains(t.RegisterId)).ToListAsync(cancellationToken);
+        foreach (var register in registers)
+        {
+            _prepared[register] = [.. templates.Where(t => t.RegisterId == register)];
+        }
+    }
 
     public async Task HandleAsync(IReadOnlyList<RaisedEvent> events, ClaimChangeContext context, CancellationToken cancellationToken)
     {
@@ -228,8 +251,10 @@ public sealed class TasksOnClaimEvents(AppDbContext db, OrganisationClock clock,
         }
 
         var registers = entered.Select(e => e.Claim.RegisterId).Distinct().ToList();
-        var templates = (await db.TaskTemplates.AsNoTracking().Where(t => registers.Contains(t.RegisterId)).ToListAsync(cancellationToken))
-            .ToLookup(t => (t.RegisterId, t.StatusCode));
+        var read = registers.All(_prepared.ContainsKey)
+            ? registers.SelectMany(r => _prepared[r]).ToList()
+            : await db.TaskTemplates.AsNoTracking().Where(t => registers.Contains(t.RegisterId)).ToListAsync(cancellationToken);
+        var templates = read.ToLookup(t => (t.RegisterId, t.StatusCode));
         if (templates.Count == 0)
         {
             return;
