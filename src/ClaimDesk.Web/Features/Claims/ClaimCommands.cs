@@ -12,7 +12,7 @@ namespace ClaimDesk.Web.Features.Claims;
 /// A refused attempt that a role was not allowed is audited too, on its own. Claims come in through
 /// <see cref="Intake.ClaimIntake"/>.
 /// </summary>
-public sealed class ClaimCommands(AppDbContext db, AuditTrail audit, OrganisationClock clock, ClaimEventDispatcher dispatcher,
+public sealed class ClaimCommands(AppDbContext db, OrganisationClock clock, ClaimChanges changes,
     Tasks.StageTasks stageTasks, Approvals.ApprovalRules approvals)
 {
     /// <summary>
@@ -84,54 +84,12 @@ public sealed class ClaimCommands(AppDbContext db, AuditTrail audit, Organisatio
         ChangeAsync(claimId, actor, (claim, log) => claim.Delete(actor, clock.UtcNow, log),
             _ => new Change(Claim.EntityType, Id(claimId), "delete_refused"), cancellationToken);
 
-    /// <summary>
-    /// Applies <paramref name="change"/> in one transaction; after a success the claim's events are handed to the
-    /// features that act on them (<see cref="ClaimEventDispatcher"/>), whose rows commit with the change.
-    /// </summary>
-    private async Task<ClaimOutcome> ChangeAsync(long claimId, Actor actor, Func<Claim, ChangeLog, ClaimOutcome> change,
-        Func<Claim, Change> refusal, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var claim = await db.Claims
-            .Include(c => c.Lines)
-            .Include(c => c.Register).ThenInclude(r => r!.Statuses)
-            .Include(c => c.Register).ThenInclude(r => r!.Transitions)
-            .Include(c => c.Register).ThenInclude(r => r!.CustomFields)
-            .Include(c => c.CustomValues)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(c => c.Id == claimId && !c.IsDeleted, cancellationToken);
-        if (claim is null)
-        {
-            return ClaimOutcome.Refuse(Refusal.NotFound, null, "The claim does not exist.");
-        }
-
-        var log = new ChangeLog();
-        var outcome = change(claim, log);
-        if (!outcome.Succeeded)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            if (outcome.Refusal == Refusal.Forbidden)
-            {
-                db.ChangeTracker.Clear();
-                audit.Record(refusal(claim), actor);
-                await db.SaveChangesAsync(cancellationToken);
-            }
-
-            return outcome;
-        }
-
-        try
-        {
-            await dispatcher.SaveAsync([claim], new ClaimChangeContext(actor, clock.UtcNow, log), cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ClaimOutcome.Refuse(Refusal.Conflict, null, "Someone else changed the claim meanwhile. Reload it and try again.");
-        }
-
-        return outcome;
-    }
+    /// <summary>Applies <paramref name="change"/> to the claim with its custom fields and values (<see cref="ClaimChanges"/>).</summary>
+    private Task<ClaimOutcome> ChangeAsync(long claimId, Actor actor, Func<Claim, ChangeLog, ClaimOutcome> change,
+        Func<Claim, Change> refusal, CancellationToken cancellationToken) =>
+        changes.ApplyAsync(claimId, actor,
+            claims => claims.Include(c => c.Register).ThenInclude(r => r!.CustomFields).Include(c => c.CustomValues),
+            change, refusal, cancellationToken);
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 }

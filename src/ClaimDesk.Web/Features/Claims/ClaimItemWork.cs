@@ -13,7 +13,7 @@ namespace ClaimDesk.Web.Features.Claims;
 /// (<see cref="ClaimEventDispatcher"/>), as <see cref="ClaimCommands"/> does. Costs are totalled in the organisation's
 /// currency (<c>ClaimDesk:Organisation:Currency</c>).
 /// </summary>
-public sealed class ClaimItemWork(AppDbContext db, AuditTrail audit, OrganisationClock clock, ClaimEventDispatcher dispatcher,
+public sealed class ClaimItemWork(AppDbContext db, OrganisationClock clock, ClaimChanges changes,
     IOptions<ClaimDeskOptions> options)
 {
     /// <summary>The currency a claim's cost total is kept in.</summary>
@@ -55,49 +55,9 @@ public sealed class ClaimItemWork(AppDbContext db, AuditTrail audit, Organisatio
         return ClaimCostsDetail.Of(total, Currency, costs);
     }
 
-    private async Task<ClaimOutcome> ChangeAsync(long claimId, Actor actor, Func<Claim, ChangeLog, ClaimOutcome> change,
-        Func<Claim, Change> refusal, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var claim = await db.Claims
-            .Include(c => c.Lines)
-            .Include(c => c.Costs)
-            .Include(c => c.Register).ThenInclude(r => r!.Statuses)
-            .Include(c => c.Register).ThenInclude(r => r!.Transitions)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(c => c.Id == claimId && !c.IsDeleted, cancellationToken);
-        if (claim is null)
-        {
-            return ClaimOutcome.Refuse(Refusal.NotFound, null, "The claim does not exist.");
-        }
-
-        var log = new ChangeLog();
-        var outcome = change(claim, log);
-        if (!outcome.Succeeded)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            if (outcome.Refusal == Refusal.Forbidden)
-            {
-                db.ChangeTracker.Clear();
-                audit.Record(refusal(claim), actor);
-                await db.SaveChangesAsync(cancellationToken);
-            }
-
-            return outcome;
-        }
-
-        try
-        {
-            await dispatcher.SaveAsync([claim], new ClaimChangeContext(actor, clock.UtcNow, log), cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ClaimOutcome.Refuse(Refusal.Conflict, null, "Someone else changed the claim meanwhile. Reload it and try again.");
-        }
-
-        return outcome;
-    }
+    private Task<ClaimOutcome> ChangeAsync(long claimId, Actor actor, Func<Claim, ChangeLog, ClaimOutcome> change,
+        Func<Claim, Change> refusal, CancellationToken cancellationToken) =>
+        changes.ApplyAsync(claimId, actor, claims => claims.Include(c => c.Costs), change, refusal, cancellationToken);
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 }

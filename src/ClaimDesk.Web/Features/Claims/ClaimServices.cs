@@ -7,6 +7,7 @@ public static class ClaimServices
 {
     public static void AddClaimDeskClaims(this IServiceCollection services)
     {
+        services.AddScoped<ClaimChanges>();
         services.AddScoped<ClaimCommands>();
         services.AddScoped<ClaimItemWork>();
         services.AddScoped<ClaimEditing>();
